@@ -1,0 +1,63 @@
+# Copydesk: two commands on a fresh Debian machine.
+#   make demo   installs what is missing, builds, and cleans the bundled sample articles
+#   make test   runs every test: unit and end-to-end tests, then `copydesk test` on the default rules
+
+SWIFT ?= swift
+BIN := .build/release/copydesk
+APT_PACKAGES := libyaml-dev libpcre2-dev pkg-config
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+
+.PHONY: all deps build demo test test-unit test-rules embed check-embed bench clean
+
+all: build
+
+## Install the system libraries Copydesk links (through sudo when not root).
+deps:
+	@missing=""; \
+	for p in $(APT_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	if [ -n "$$missing" ]; then \
+		echo "Installing:$$missing"; \
+		$(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq $$missing; \
+	fi
+	@command -v $(SWIFT) >/dev/null 2>&1 || { \
+		echo "error: no Swift toolchain on PATH. Install Swift 6 from swift.org (or put /opt/swift/usr/bin on PATH)." >&2; exit 1; }
+
+build: deps
+	$(SWIFT) build -c release --product copydesk
+
+## Show Copydesk cleaning the bundled sample articles.
+demo: build
+	@echo "== examples/article.txt, before =="
+	@cat examples/article.txt
+	@echo
+	@echo "== after: $(BIN) run < examples/article.txt =="
+	@$(BIN) run < examples/article.txt
+	@echo
+	@echo "== examples/articles.jsonl: text and meta after cleaning (first 3) =="
+	@$(BIN) run --explain < examples/articles.jsonl | head -3
+	@echo
+	@echo "Try: $(BIN) init my-rules && cd my-rules && ../$(BIN) run < ../examples/article.txt"
+
+test: deps test-unit test-rules
+
+test-unit:
+	$(SWIFT) build --build-tests
+	$(SWIFT) test --skip-build
+
+## Every example of every rule in the default pipelines, and a config check.
+test-rules:
+	$(SWIFT) build -c release --product copydesk
+	$(BIN) check --config Rules/clean.yaml
+	$(BIN) test --config Rules/clean.yaml
+	$(BIN) check
+	$(BIN) test
+
+## Regenerate the embedded copy of Rules/ (a test fails when it is stale).
+embed:
+	sh scripts/embed-rules.sh
+
+bench: build
+	bash bench/throughput.sh
+
+clean:
+	rm -rf .build

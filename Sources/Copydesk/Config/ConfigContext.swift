@@ -1,0 +1,78 @@
+/// Collects everything needed while a pipeline config is being compiled: the files read,
+/// every problem found, and the rule ids seen so far. Used by one thread, during loading only.
+public final class ConfigContext {
+    public let fileSystem: any ConfigFileSystem
+    public private(set) var diagnostics: [Diagnostic] = []
+    public private(set) var sources = SourceTexts()
+    /// Every file read so far, in order (the pipeline file first).
+    public private(set) var files: [String] = []
+    private var ruleIDs: [String: SourceMark] = [:]
+    private var parsed: [String: YAMLNode] = [:]
+
+    public init(fileSystem: any ConfigFileSystem) {
+        self.fileSystem = fileSystem
+    }
+
+    public var hasErrors: Bool {
+        diagnostics.contains { $0.severity == .error }
+    }
+
+    public func error(_ message: String, at mark: SourceMark?) {
+        diagnostics.append(Diagnostic(.error, message, at: mark))
+    }
+
+    public func warning(_ message: String, at mark: SourceMark?) {
+        diagnostics.append(Diagnostic(.warning, message, at: mark))
+    }
+
+    /// Reads and parses a YAML file once. Reports read and parse errors; nil on failure.
+    public func loadYAML(_ path: String, requestedAt mark: SourceMark? = nil) -> YAMLNode? {
+        if let node = parsed[path] { return node }
+        let text: String
+        do {
+            text = try fileSystem.read(path)
+        } catch {
+            self.error("cannot read \(path): \(error)", at: mark)
+            return nil
+        }
+        sources.add(file: path, text: text)
+        files.append(path)
+        do {
+            let node = try YAMLParser.parse(text, file: path)
+            parsed[path] = node
+            return node
+        } catch {
+            diagnostics.append(contentsOf: error.diagnostics)
+            return nil
+        }
+    }
+
+    /// Claims a rule id; reports a duplicate with where the first one is.
+    public func claimRuleID(_ id: String, at mark: SourceMark) -> Bool {
+        if let first = ruleIDs[id] {
+            self.error("duplicate rule id \"\(id)\" (first defined at \(first))", at: mark)
+            return false
+        }
+        ruleIDs[id] = mark
+        return true
+    }
+
+    /// Expands an `include:` entry (relative to `file`, globs allowed) to the files it names.
+    /// Reports an entry that names nothing.
+    public func resolveInclude(_ entry: String, from file: String, at mark: SourceMark) -> [String] {
+        let base = ConfigPath.directory(of: file)
+        let pattern = ConfigPath.join(base, entry)
+        if Glob.hasWildcards(entry) {
+            let found = fileSystem.glob(pattern)
+            if found.isEmpty {
+                warning("include \"\(entry)\" matches no file", at: mark)
+            }
+            return found
+        }
+        guard fileSystem.exists(pattern) else {
+            self.error("included file \"\(entry)\" not found (looked for \(pattern))", at: mark)
+            return []
+        }
+        return [pattern]
+    }
+}

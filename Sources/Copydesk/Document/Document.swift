@@ -1,0 +1,111 @@
+/// One article flowing through the pipeline.
+///
+/// Text fields are UTF-8 bytes. Stages read and change them through `field(_:)` and
+/// `apply(_:to:)`; everything a stage learns about the article goes into `meta`, `tags`,
+/// `flags`, `decision` and `errors`, which the writer emits as the `copydesk` object.
+public struct Document: Sendable {
+    /// 0-based position of the document in the input stream.
+    public var sequence: Int
+    /// 1-based input line the document came from (1 for plain text).
+    public var line: Int
+    /// Current values of the document's string fields, by name.
+    public private(set) var fields: [String: [UInt8]]
+    /// Names of the fields that some stage changed, in the order they first changed.
+    public private(set) var changedFields: [String] = []
+    /// Where each byte of a changed field came from; kept only when `tracksOrigins` is on.
+    var origins: [String: FieldOrigin] = [:]
+    /// Whether edits keep byte-level provenance so removals can be reported in input offsets.
+    public var tracksOrigins: Bool
+
+    public var meta = Meta()
+    public var tags: [String] = []
+    public var flags: [ModerationFlag] = []
+    public var errors: [StageError] = []
+    public var removed: [RemovedSpan] = []
+    public var decision: Decision = .keep
+    /// Why the document was dropped, when `decision == .drop`.
+    public var dropReason: String?
+
+    public init(sequence: Int = 0, line: Int = 1, fields: [String: [UInt8]], tracksOrigins: Bool = false) {
+        self.sequence = sequence
+        self.line = line
+        self.fields = fields
+        self.tracksOrigins = tracksOrigins
+    }
+
+    /// The current bytes of a field, or nil when the document has no such string field.
+    public func field(_ name: String) -> [UInt8]? {
+        fields[name]
+    }
+
+    /// The current value of a field as a String (for tests and small fields).
+    public func string(_ name: String) -> String? {
+        fields[name].map { String(decoding: $0, as: UTF8.self) }
+    }
+
+    /// Replaces a field wholesale. Provenance for it is reset to "all new".
+    public mutating func setField(_ name: String, to bytes: [UInt8]) {
+        markChanged(name)
+        if tracksOrigins, let old = fields[name] {
+            let origin = origins[name] ?? FieldOrigin(original: old)
+            origins[name] = origin.replacingAll(newLength: bytes.count)
+        }
+        fields[name] = bytes
+    }
+
+    /// Applies sorted, non-overlapping edits to a field in one pass.
+    public mutating func apply(_ edits: [TextEdit], to name: String) {
+        guard !edits.isEmpty, let old = fields[name] else { return }
+        var out: [UInt8] = []
+        out.reserveCapacity(old.count)
+        var cursor = 0
+        for edit in edits {
+            precondition(edit.range.lowerBound >= cursor && edit.range.upperBound <= old.count, "edits must be sorted and in bounds")
+            out.append(contentsOf: old[cursor..<edit.range.lowerBound])
+            out.append(contentsOf: edit.replacement)
+            cursor = edit.range.upperBound
+        }
+        out.append(contentsOf: old[cursor...])
+        if tracksOrigins {
+            let origin = origins[name] ?? FieldOrigin(original: old)
+            origins[name] = origin.applying(edits, oldLength: old.count)
+        }
+        markChanged(name)
+        fields[name] = out
+    }
+
+    /// Maps a byte range of the current field text to a byte range of the input text.
+    /// Exact for text that came from the input; an inserted run maps to where it was inserted.
+    public func originalRange(of range: Range<Int>, in name: String) -> Range<Int> {
+        guard let origin = origins[name] else { return range }
+        return origin.originalRange(of: range)
+    }
+
+    /// The field as it was in the input, when provenance is tracked and it changed.
+    public func originalField(_ name: String) -> [UInt8]? {
+        origins[name]?.original ?? fields[name]
+    }
+
+    /// Records that a stage wants the document dropped. The first reason wins.
+    public mutating func drop(reason: String) {
+        if decision != .drop {
+            decision = .drop
+            dropReason = reason
+        }
+    }
+
+    /// Adds a moderation flag and raises the decision to `flag` unless it is already `drop`.
+    public mutating func addFlag(_ flag: ModerationFlag) {
+        flags.append(flag)
+        if decision == .keep { decision = .flag }
+    }
+
+    /// Adds a tag unless the document already has it.
+    public mutating func addTag(_ tag: String) {
+        if !tags.contains(tag) { tags.append(tag) }
+    }
+
+    private mutating func markChanged(_ name: String) {
+        if !changedFields.contains(name) { changedFields.append(name) }
+    }
+}

@@ -1,0 +1,212 @@
+/// Why an input document could not be processed. It goes to the rejects file verbatim.
+public struct InputRejection: Error, Sendable, CustomStringConvertible {
+    /// 1-based input line.
+    public var line: Int
+    /// 1-based column in Unicode scalars, when the problem has a position.
+    public var column: Int?
+    public var message: String
+
+    public init(line: Int, column: Int?, message: String) {
+        self.line = line
+        self.column = column
+        self.message = message
+    }
+
+    public var description: String {
+        "\(line):\(column ?? 1): \(message)"
+    }
+}
+
+/// Reads documents from JSON Lines and plain text, and writes them back.
+///
+/// JSON Lines output is the input line with changed string fields re-encoded in place and one
+/// member, `outputKey`, appended; every other byte is the input's.
+public struct DocumentCodec: Sendable {
+    public var textField: String
+    public var outputKey: String
+    /// Include `removed` spans in the annotations.
+    public var explain: Bool
+
+    public init(textField: String = "text", outputKey: String = "copydesk", explain: Bool = false) {
+        self.textField = textField
+        self.outputKey = outputKey
+        self.explain = explain
+    }
+
+    /// Parses one JSON Lines line into a document.
+    public func decodeLine(_ line: UnsafeBufferPointer<UInt8>, lineNumber: Int, sequence: Int) throws(InputRejection) -> (Document, JSONLineObject) {
+        let object: JSONLineObject
+        do {
+            object = try JSONLineObject.parse(line)
+        } catch {
+            let column = UTF8Text.column(of: min(error.byteOffset, line.count), in: line)
+            throw InputRejection(line: lineNumber, column: column, message: "malformed JSON: \(error.message)")
+        }
+        guard let text = object.member(named: textField) else {
+            throw InputRejection(line: lineNumber, column: nil, message: "missing text field \"\(textField)\"")
+        }
+        guard text.isString else {
+            let column = UTF8Text.column(of: text.valueRange.lowerBound, in: line)
+            throw InputRejection(line: lineNumber, column: column, message: "text field \"\(textField)\" is \(Self.describeValue(line[text.valueRange.lowerBound])), expected a string")
+        }
+        var fields: [String: [UInt8]] = [:]
+        fields.reserveCapacity(object.members.count)
+        for member in object.members where member.isString && fields[member.key] == nil {
+            fields[member.key] = JSONString.decode(UnsafeBufferPointer(rebasing: line[member.valueRange]))
+        }
+        return (Document(sequence: sequence, line: lineNumber, fields: fields), object)
+    }
+
+    /// A plain-text document. Invalid UTF-8 is a rejection naming its line and column.
+    public func decodeText(_ bytes: UnsafeBufferPointer<UInt8>) throws(InputRejection) -> Document {
+        if let bad = UTF8Text.firstInvalidByte(in: bytes) {
+            var line = 1
+            for byte in bytes[..<bad] where byte == UInt8(ascii: "\n") { line += 1 }
+            throw InputRejection(line: line, column: UTF8Text.column(of: bad, in: bytes), message: "invalid UTF-8 byte 0x\(Self.hex(bytes[bad]))")
+        }
+        return Document(fields: [textField: Array(bytes)])
+    }
+
+    /// Writes a processed document as one JSON Lines line (with its newline).
+    public func encodeLine(_ document: Document, object: JSONLineObject, line: UnsafeBufferPointer<UInt8>, into out: inout [UInt8]) {
+        var splices: [(range: Range<Int>, member: JSONLineObject.Member?)] = []
+        for (index, member) in object.members.enumerated() {
+            if member.key == outputKey {
+                // An input member with our key would be duplicated: remove it with its comma.
+                let range: Range<Int>
+                if index > 0 {
+                    range = object.members[index - 1].valueRange.upperBound..<member.valueRange.upperBound
+                } else if object.members.count > 1 {
+                    range = member.keyRange.lowerBound..<object.members[1].keyRange.lowerBound
+                } else {
+                    range = member.keyRange.lowerBound..<member.valueRange.upperBound
+                }
+                splices.append((range, nil))
+            } else if member.isString, document.changedFields.contains(member.key), object.member(named: member.key)?.keyRange == member.keyRange {
+                splices.append((member.valueRange, member))
+            }
+        }
+        splices.sort { $0.range.lowerBound < $1.range.lowerBound }
+        var cursor = object.openingBrace
+        let hasMembers = object.members.contains { $0.key != outputKey }
+        out.append(contentsOf: line[0..<object.openingBrace])
+        for splice in splices where splice.range.lowerBound >= cursor {
+            out.append(contentsOf: line[cursor..<splice.range.lowerBound])
+            if let member = splice.member, let value = document.field(member.key) {
+                value.withUnsafeBufferPointer { JSONString.encode($0, into: &out) }
+            }
+            cursor = splice.range.upperBound
+        }
+        // Up to the closing brace, minus whitespace before it, so the appended member sits neatly.
+        var end = object.closingBrace
+        while end > cursor, Self.isJSONSpace(line[end - 1]) { end -= 1 }
+        out.append(contentsOf: line[cursor..<end])
+        if hasMembers { out.append(UInt8(ascii: ",")) }
+        JSONString.encode(outputKey, into: &out)
+        out.append(UInt8(ascii: ":"))
+        appendAnnotations(document, into: &out)
+        out.append(contentsOf: line[end..<(object.closingBrace + 1)])
+        out.append(UInt8(ascii: "\n"))
+    }
+
+    /// Writes the `copydesk` object: meta, tags, flags, decision, errors (and removed with explain).
+    public func appendAnnotations(_ document: Document, into out: inout [UInt8]) {
+        var writer = JSONWriter()
+        writer.beginObject()
+        writer.key("meta")
+        writer.beginObject()
+        for entry in document.meta.entries {
+            writer.key(entry.key)
+            writer.string(entry.value)
+        }
+        writer.endObject()
+        writer.key("tags")
+        writer.beginArray()
+        for tag in document.tags { writer.string(tag) }
+        writer.endArray()
+        writer.key("flags")
+        writer.beginArray()
+        for flag in document.flags {
+            writer.beginObject()
+            writer.key("rule"); writer.string(flag.rule)
+            writer.key("category"); writer.string(flag.category)
+            writer.key("severity"); writer.string(flag.severity)
+            writer.endObject()
+        }
+        writer.endArray()
+        writer.key("decision")
+        writer.string(document.decision.rawValue)
+        if let reason = document.dropReason {
+            writer.key("reason")
+            writer.string(reason)
+        }
+        writer.key("errors")
+        writer.beginArray()
+        for error in document.errors {
+            writer.beginObject()
+            writer.key("stage"); writer.string(error.stage)
+            if let rule = error.rule { writer.key("rule"); writer.string(rule) }
+            writer.key("message"); writer.string(error.message)
+            writer.endObject()
+        }
+        writer.endArray()
+        if explain {
+            writer.key("removed")
+            writer.beginArray()
+            appendRemoved(document, into: &writer)
+            writer.endArray()
+        }
+        writer.endObject()
+        out.append(contentsOf: writer.bytes)
+    }
+
+    private func appendRemoved(_ document: Document, into writer: inout JSONWriter) {
+        let byField = Dictionary(grouping: document.removed, by: \.field)
+        for field in byField.keys.sorted(by: { ($0 == textField ? 0 : 1, $0) < ($1 == textField ? 0 : 1, $1) }) {
+            guard let spans = byField[field], let original = document.originalField(field) else { continue }
+            let bounds = spans.flatMap { [$0.range.lowerBound, $0.range.upperBound] }
+            let order = bounds.indices.sorted { bounds[$0] < bounds[$1] }
+            let converted = original.withUnsafeBufferPointer {
+                UTF8Text.codePointOffsets($0, byteOffsets: order.map { bounds[$0] })
+            }
+            var codePoints = [Int](repeating: 0, count: bounds.count)
+            for (rank, index) in order.enumerated() { codePoints[index] = converted[rank] }
+            for (index, span) in spans.enumerated() {
+                writer.beginObject()
+                writer.key("rule"); writer.string(span.rule)
+                if field != textField { writer.key("field"); writer.string(field) }
+                writer.key("start"); writer.int(codePoints[2 * index])
+                writer.key("end"); writer.int(codePoints[2 * index + 1])
+                writer.key("text")
+                span.text.withUnsafeBufferPointer { writer.string(bytes: $0) }
+                writer.endObject()
+            }
+        }
+    }
+
+    /// Writes a document's cleaned text, ending with one newline unless it is empty.
+    public func encodeText(_ document: Document, into out: inout [UInt8]) {
+        guard let text = document.field(textField), !text.isEmpty else { return }
+        out.append(contentsOf: text)
+        if text.last != UInt8(ascii: "\n") { out.append(UInt8(ascii: "\n")) }
+    }
+
+    static func hex(_ byte: UInt8) -> String {
+        let digits = String(byte, radix: 16, uppercase: true)
+        return digits.count == 1 ? "0" + digits : digits
+    }
+
+    static func isJSONSpace(_ byte: UInt8) -> Bool {
+        byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D
+    }
+
+    static func describeValue(_ first: UInt8) -> String {
+        switch first {
+        case UInt8(ascii: "{"): "an object"
+        case UInt8(ascii: "["): "an array"
+        case UInt8(ascii: "t"), UInt8(ascii: "f"): "a boolean"
+        case UInt8(ascii: "n"): "null"
+        default: "a number"
+        }
+    }
+}

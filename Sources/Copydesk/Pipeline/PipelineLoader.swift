@@ -1,0 +1,86 @@
+/// Compiles a pipeline file, and every file it includes, into a `Pipeline`.
+public struct PipelineLoader: Sendable {
+    public var registry: StageRegistry
+    public var fileSystem: any ConfigFileSystem
+
+    public init(registry: StageRegistry = .builtIn, fileSystem: any ConfigFileSystem = DiskFileSystem()) {
+        self.registry = registry
+        self.fileSystem = fileSystem
+    }
+
+    static let topLevelKeys = ["version", "name", "description", "stages"]
+
+    /// Loads `file`. Every problem found is reported in one `ConfigError`.
+    public func load(_ file: String) throws(ConfigError) -> Pipeline {
+        let context = ConfigContext(fileSystem: fileSystem)
+        let stages = compile(file, context: context)
+        let rendered = context.diagnostics.map { context.sources.render($0) }
+        guard !context.hasErrors, let stages else {
+            throw ConfigError(diagnostics: context.diagnostics, rendered: rendered)
+        }
+        let warnings = zip(context.diagnostics, rendered).filter { $0.0.severity != .error }.map(\.1)
+        return Pipeline(stages: stages, file: file, files: context.files, warnings: warnings)
+    }
+
+    private func compile(_ file: String, context: ConfigContext) -> [any Stage]? {
+        guard let root = context.loadYAML(file) else { return nil }
+        guard let top = ConfigMapping(root, allowedKeys: Self.topLevelKeys, what: "the pipeline file", context: context) else {
+            return nil
+        }
+        if let version = top.int("version"), version != 1 {
+            context.error("unsupported pipeline version \(version); this copydesk reads version 1", at: top.mark(of: "version"))
+        }
+        guard let items = top.list("stages", required: true) else { return nil }
+        var stages: [any Stage] = []
+        var ids: [String: SourceMark] = [:]
+        for (index, item) in items.enumerated() {
+            guard let mapping = item.mapping else {
+                context.error("expected a mapping for stage \(index + 1), found \(item.kindDescription)", at: item.mark)
+                continue
+            }
+            guard let kindNode = mapping.first(where: { $0.key.string == "stage" })?.value, let kind = kindNode.string else {
+                context.error("missing required key \"stage\" in stage \(index + 1) (expected a stage kind: \(registry.kinds.joined(separator: ", ")))", at: item.mark)
+                continue
+            }
+            guard let factory = registry.factory(for: kind) else {
+                var message = "unknown stage kind \"\(kind)\""
+                if let suggestion = closestMatch(to: kind, among: registry.kinds) {
+                    message += "; did you mean \"\(suggestion)\"?"
+                } else {
+                    message += "; known kinds: \(registry.kinds.joined(separator: ", "))"
+                }
+                context.error(message, at: kindNode.mark)
+                continue
+            }
+            let idNode = item["id"]
+            let id = idNode?.string ?? "\(kind)-\(index + 1)"
+            if let first = ids[id] {
+                context.error("duplicate stage id \"\(id)\" (first defined at \(first))", at: idNode?.mark ?? item.mark)
+            }
+            ids[id] = idNode?.mark ?? item.mark
+            if let stage = factory(StageDefinition(node: item, id: id, file: file), context) {
+                stages.append(stage)
+            }
+        }
+        return stages
+    }
+}
+
+/// A config that could not be compiled. `rendered` shows each problem with its source line.
+public struct ConfigError: Error, CustomStringConvertible {
+    public var diagnostics: [Diagnostic]
+    public var rendered: [String]
+
+    public init(diagnostics: [Diagnostic], rendered: [String]) {
+        self.diagnostics = diagnostics
+        self.rendered = rendered
+    }
+
+    public var errorCount: Int {
+        diagnostics.filter { $0.severity == .error }.count
+    }
+
+    public var description: String {
+        rendered.joined(separator: "\n")
+    }
+}

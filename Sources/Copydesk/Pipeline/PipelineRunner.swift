@@ -1,0 +1,210 @@
+import Foundation
+
+/// Streams documents from an input through a pipeline to an output, in input order.
+///
+/// JSON Lines input is cut into batches at read boundaries; `jobs` worker threads process
+/// batches, and the calling thread writes results in order as soon as each is ready. At most
+/// `4 × jobs` batches are in flight, so memory stays bounded whatever the input size.
+public final class PipelineRunner: Sendable {
+    public let pipeline: Pipeline
+    public let options: RunOptions
+
+    /// Where documents and diagnostics go.
+    public struct Sinks: Sendable {
+        public var output: ByteSink
+        public var rejects: ByteSink?
+        public var dropped: ByteSink?
+        /// Per-document messages (rejections). The summary line is the caller's to print.
+        public var log: ByteSink
+
+        public init(output: ByteSink, rejects: ByteSink? = nil, dropped: ByteSink? = nil, log: ByteSink) {
+            self.output = output
+            self.rejects = rejects
+            self.dropped = dropped
+            self.log = log
+        }
+    }
+
+    public init(pipeline: Pipeline, options: RunOptions) {
+        self.pipeline = pipeline
+        self.options = options
+    }
+
+    /// Runs to the end of the input. Throws only when the input or an output fails.
+    public func run(input descriptor: Int32, sinks: Sinks) throws -> RunSummary {
+        let reader = InputReader(descriptor: descriptor, name: options.inputName)
+        var head: [UInt8] = []
+        let format = try detectFormat(reader: reader, head: &head)
+        switch format {
+        case .text, .auto:
+            return try runText(reader: reader, head: head, sinks: sinks)
+        case .jsonl:
+            return try runLines(reader: reader, head: head, sinks: sinks)
+        }
+    }
+
+    /// Reads until the first non-blank byte (or the end) to choose between JSON Lines and text.
+    private func detectFormat(reader: InputReader, head: inout [UInt8]) throws -> InputFormat {
+        guard options.inputFormat == .auto else { return options.inputFormat }
+        while true {
+            if let first = head.first(where: { !DocumentCodec.isJSONSpace($0) }) {
+                return first == UInt8(ascii: "{") ? .jsonl : .text
+            }
+            if try reader.read(into: &head) == 0 { return .jsonl }
+        }
+    }
+
+    private func runText(reader: InputReader, head: [UInt8], sinks: Sinks) throws -> RunSummary {
+        var bytes = head
+        while try reader.read(into: &bytes) > 0 {
+            if bytes.count > options.maxLineBytes { break }
+        }
+        var summary = RunSummary()
+        if bytes.allSatisfy(DocumentCodec.isJSONSpace) { return summary }
+        summary.read = 1
+        if bytes.count > options.maxLineBytes {
+            summary.rejected = 1
+            try sinks.rejects?.write(bytes)
+            while true {
+                bytes.removeAll(keepingCapacity: true)
+                if try reader.read(into: &bytes) == 0 { break }
+                try sinks.rejects?.write(bytes)
+            }
+            try sinks.log.write("\(options.inputName): error: input is over the limit of \(options.maxLineBytes) bytes (--max-line-bytes)\n")
+            return summary
+        }
+        let context = WorkerContext(limits: options.matchLimits, tracksOrigins: options.codec.explain)
+        var document: Document
+        do {
+            document = try bytes.withUnsafeBufferPointer { (buffer) throws(InputRejection) in try options.codec.decodeText(buffer) }
+        } catch {
+            summary.rejected = 1
+            try sinks.log.write("\(options.inputName):\(error.line):\(error.column ?? 1): error: \(error.message)\n")
+            try sinks.rejects?.write(bytes)
+            return summary
+        }
+        document.tracksOrigins = context.tracksOrigins
+        pipeline.process(&document, context: context)
+        summary.documentErrors = document.errors.count
+        var out: [UInt8] = []
+        if document.decision == .drop {
+            summary.dropped = 1
+            encodeTextAsJSON(document, into: &out)
+            try sinks.dropped?.write(out)
+            return summary
+        }
+        summary.written = 1
+        if document.decision == .flag { summary.flagged = 1 }
+        switch options.outputFormat ?? .text {
+        case .text: options.codec.encodeText(document, into: &out)
+        case .jsonl: encodeTextAsJSON(document, into: &out)
+        }
+        try sinks.output.write(out)
+        return summary
+    }
+
+    /// A plain-text document as a JSON Lines record: `{"text": …, "copydesk": {…}}`.
+    private func encodeTextAsJSON(_ document: Document, into out: inout [UInt8]) {
+        out.append(UInt8(ascii: "{"))
+        JSONString.encode(options.codec.textField, into: &out)
+        out.append(UInt8(ascii: ":"))
+        (document.field(options.codec.textField) ?? []).withUnsafeBufferPointer { JSONString.encode($0, into: &out) }
+        out.append(UInt8(ascii: ","))
+        JSONString.encode(options.codec.outputKey, into: &out)
+        out.append(UInt8(ascii: ":"))
+        options.codec.appendAnnotations(document, into: &out)
+        out.append(contentsOf: Array("}\n".utf8))
+    }
+
+    private func runLines(reader: InputReader, head: [UInt8], sinks: Sinks) throws -> RunSummary {
+        let batcher = LineBatcher(reader: reader, maxLineBytes: options.maxLineBytes, initial: head, rejects: sinks.rejects)
+        let jobs = options.jobs
+        let tickets = Tickets(jobs * 4)
+        let queue = BlockingQueue<InputBatch>(capacity: jobs * 2)
+        let results = ReorderBuffer<OutputBatch>()
+        let total = BatchCount()
+
+        let readerThread = Thread { [batcher] in
+            do {
+                while tickets.acquire() {
+                    guard let batch = try batcher.next() else { break }
+                    queue.put(batch)
+                    total.count = batch.index + 1
+                }
+            } catch {
+                total.failure = "\(error)"
+            }
+            total.finished = true
+            queue.close()
+            // Wake the writer if it is waiting for a batch that will never come.
+            results.put(OutputBatch(), at: -1)
+        }
+        readerThread.start()
+        for _ in 0..<jobs {
+            let pipeline = pipeline
+            let options = options
+            Thread {
+                let processor = BatchProcessor(
+                    pipeline: pipeline, options: options,
+                    context: WorkerContext(limits: options.matchLimits, tracksOrigins: options.codec.explain))
+                while let batch = queue.take() {
+                    results.put(processor.process(batch), at: batch.index)
+                }
+            }.start()
+        }
+
+        var summary = RunSummary()
+        var next = 0
+        defer {
+            tickets.cancel()
+            queue.close()
+        }
+        while true {
+            if total.finished && next >= total.count { break }
+            guard let batch = results.take(next, orFinished: { total.finished && next >= total.count }) else { break }
+            try write(batch, to: sinks)
+            summary.add(batch.summary)
+            tickets.release()
+            next += 1
+        }
+        if let failure = total.failure {
+            throw InputReadFailure(description: failure)
+        }
+        return summary
+    }
+
+    private func write(_ batch: OutputBatch, to sinks: Sinks) throws {
+        if !batch.messages.isEmpty {
+            try sinks.log.write(batch.messages.joined(separator: "\n") + "\n")
+        }
+        try sinks.output.write(batch.output)
+        try sinks.rejects?.write(batch.rejects)
+        try sinks.dropped?.write(batch.dropped)
+    }
+}
+
+/// The input failed part way.
+public struct InputReadFailure: Error, CustomStringConvertible {
+    public var description: String
+}
+
+/// Shared between the reader thread and the writer: how many batches there are in all.
+final class BatchCount: @unchecked Sendable {
+    private let lock = Mutex()
+    private var _count = 0
+    private var _finished = false
+    private var _failure: String?
+
+    var count: Int {
+        get { lock.withLock { _count } }
+        set { lock.withLock { _count = newValue } }
+    }
+    var finished: Bool {
+        get { lock.withLock { _finished } }
+        set { lock.withLock { _finished = newValue } }
+    }
+    var failure: String? {
+        get { lock.withLock { _failure } }
+        set { lock.withLock { _failure = newValue } }
+    }
+}

@@ -1,0 +1,58 @@
+/// A step of the pipeline. Built-in stages and plugins meet the same contract.
+///
+/// **Creation.** A stage is created once, from its YAML mapping, by the factory registered
+/// under its kind in `StageRegistry`. A factory reports every config problem it finds to the
+/// `ConfigContext` (with a source mark) and returns nil if any was an error. After creation a
+/// stage is immutable.
+///
+/// **Concurrency.** One instance serves every worker at the same time, so a stage must be
+/// `Sendable` and keep no mutable state of its own. Per-worker mutable state (PCRE2 match
+/// data, buffers) lives in the `WorkerContext` passed to `process`, which belongs to one
+/// worker thread and is never shared.
+///
+/// **What a stage may change.** The document's string fields (through `Document.apply` or
+/// `Document.setField`, so that provenance stays right), `meta`, `tags`, `flags`, `removed`
+/// and `decision` (raise it only: keep → flag → drop, through `addFlag` and `drop`). It must
+/// not change `sequence` or `line`. A stage is not called for a document already dropped.
+///
+/// **Errors.** A problem that affects one document must not stop the run. Either record it in
+/// `document.errors` and leave the document as it was, or throw: the pipeline then restores the
+/// document as it was before this stage, records the error, and runs the next stage.
+///
+/// **Teardown.** A stage is released with its pipeline; `deinit` frees what it holds.
+public protocol Stage: Sendable {
+    /// The stage's id, unique within a pipeline (`regex-1`, or the `id:` from the config).
+    var id: String { get }
+    /// The registry name of the stage's kind (`regex`, `whitespace`, …).
+    var kind: String { get }
+    /// How many rules the stage holds, for summaries (0 when it has none).
+    var ruleCount: Int { get }
+
+    /// Processes one document in place.
+    func process(_ document: inout Document, context: WorkerContext) throws
+
+    /// Runs the stage's `examples:` and reports each result. Stages without examples return [].
+    func runExamples(context: WorkerContext) -> [ExampleResult]
+}
+
+extension Stage {
+    public var ruleCount: Int { 0 }
+
+    public func runExamples(context: WorkerContext) -> [ExampleResult] { [] }
+}
+
+/// The outcome of one rule example.
+public struct ExampleResult: Sendable {
+    public var mark: SourceMark
+    public var rule: String
+    /// nil when the example passed; else what was expected and what came out.
+    public var failure: String?
+
+    public init(mark: SourceMark, rule: String, failure: String?) {
+        self.mark = mark
+        self.rule = rule
+        self.failure = failure
+    }
+
+    public var passed: Bool { failure == nil }
+}

@@ -1,0 +1,52 @@
+extension RegexStage {
+    /// Runs each rule's examples against that rule alone.
+    public func runExamples(context: WorkerContext) -> [ExampleResult] {
+        rules.flatMap { rule in
+            rule.examples.map { example in
+                ExampleResult(mark: example.mark, rule: rule.id, failure: check(example, of: rule, context: context))
+            }
+        }
+    }
+
+    private func check(_ example: RuleExample, of rule: RegexRule, context: WorkerContext) -> String? {
+        var fields: [String: [UInt8]] = [:]
+        for (key, value) in example.otherFields { fields[key] = Array(value.utf8) }
+        let target = rule.fields.first ?? "text"
+        fields[target] = Array(example.input.utf8)
+        var document = Document(fields: fields)
+        let before = document
+        do {
+            try apply(rule, to: &document, context: context)
+        } catch {
+            return "expected the rule to run, got a match error: \(error)"
+        }
+        switch example.expectation {
+        case .output(let expected):
+            let got = document.string(target) ?? ""
+            return got == expected ? nil : "expected \(quoted(expected)) got \(quoted(got))"
+        case .matches(let expected):
+            let fired = didFire(before: before, after: document)
+            if fired == expected { return nil }
+            return expected ? "expected a match in \(quoted(example.input)), got none" : "expected no match in \(quoted(example.input)), got one"
+        }
+    }
+
+    private func didFire(before: Document, after: Document) -> Bool {
+        after.fields != before.fields || after.meta != before.meta || after.tags != before.tags
+            || after.flags != before.flags || after.decision != before.decision
+    }
+
+    private func quoted(_ text: String) -> String {
+        var out = "\""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\n": out += "\\n"
+            case "\t": out += "\\t"
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            default: out.unicodeScalars.append(scalar)
+            }
+        }
+        return out + "\""
+    }
+}

@@ -1,0 +1,146 @@
+/// The `regex` stage: PCRE2 rules, applied in order, that strip, replace, extract, tag, flag
+/// or drop. Rules come inline (`rules:`) and from rule files (`include:`).
+public struct RegexStage: Stage {
+    public let id: String
+    public var kind: String { "regex" }
+    public let rules: [RegexRule]
+
+    public init(id: String, rules: [RegexRule]) {
+        self.id = id
+        self.rules = rules
+    }
+
+    public var ruleCount: Int { rules.count }
+
+    public func process(_ document: inout Document, context: WorkerContext) throws {
+        for rule in rules {
+            if document.decision == .drop { return }
+            do {
+                try apply(rule, to: &document, context: context)
+            } catch {
+                document.errors.append(StageError(stage: id, rule: rule.id, message: error.description))
+            }
+        }
+    }
+
+    /// Applies one rule. On a match error the document is left as it was before this rule.
+    public func apply(_ rule: RegexRule, to document: inout Document, context: WorkerContext) throws(MatchError) {
+        for ruleGuard in rule.guards {
+            let value = document.field(ruleGuard.field) ?? []
+            let matched = try value.withUnsafeBufferPointer { (buffer) throws(MatchError) -> Bool in
+                try ruleGuard.pattern.matches(buffer, scratch: &context.regex)
+            }
+            if matched == ruleGuard.negate { return }
+        }
+        switch rule.action {
+        case .strip:
+            try strip(rule, in: &document, context: context)
+        case .replace(let template):
+            try replace(rule, with: template, in: &document, context: context)
+        case .extract(let meta, let strip):
+            try extract(rule, meta: meta, strip: strip, in: &document, context: context)
+        case .tag(let tags):
+            if try firesOnAnyField(rule, document, context) { tags.forEach { document.addTag($0) } }
+        case .flag(let category, let severity):
+            if try firesOnAnyField(rule, document, context) {
+                document.addFlag(ModerationFlag(rule: rule.id, category: category, severity: severity))
+            }
+        case .drop(let reason):
+            if try firesOnAnyField(rule, document, context) {
+                document.drop(reason: "\(rule.id): \(reason)")
+            }
+        }
+    }
+
+    private func strip(_ rule: RegexRule, in document: inout Document, context: WorkerContext) throws(MatchError) {
+        // Match every field first so that an error leaves the document untouched.
+        var planned: [(field: String, matches: [Match], edits: [TextEdit], text: [UInt8])] = []
+        for field in rule.fields {
+            guard let text = document.field(field) else { continue }
+            let (matches, edits) = try text.withUnsafeBufferPointer { (buffer) throws(MatchError) -> ([Match], [TextEdit]) in
+                let matches = try rule.pattern.allMatches(in: buffer, scratch: &context.regex)
+                return (matches, matches.isEmpty ? [] : StripTidy.edits(removing: matches.map(\.range), from: buffer))
+            }
+            if !matches.isEmpty { planned.append((field, matches, edits, text)) }
+        }
+        for plan in planned {
+            record(plan.matches.map(\.range), of: rule, field: plan.field, text: plan.text, in: &document)
+            document.apply(plan.edits, to: plan.field)
+        }
+    }
+
+    private func replace(_ rule: RegexRule, with template: ReplacementTemplate, in document: inout Document, context: WorkerContext) throws(MatchError) {
+        var planned: [(field: String, edits: [TextEdit])] = []
+        for field in rule.fields {
+            guard let text = document.field(field) else { continue }
+            let edits = try text.withUnsafeBufferPointer { (buffer) throws(MatchError) -> [TextEdit] in
+                try rule.pattern.allMatches(in: buffer, scratch: &context.regex).map { match in
+                    var replacement: [UInt8] = []
+                    template.expand(match, in: buffer, into: &replacement)
+                    return TextEdit(range: match.range, replacement: replacement)
+                }
+            }
+            if !edits.isEmpty { planned.append((field, edits)) }
+        }
+        for plan in planned {
+            document.apply(plan.edits, to: plan.field)
+        }
+    }
+
+    private func extract(
+        _ rule: RegexRule, meta: [(key: String, template: ReplacementTemplate)], strip: Bool,
+        in document: inout Document, context: WorkerContext
+    ) throws(MatchError) {
+        for field in rule.fields {
+            guard let text = document.field(field) else { continue }
+            let found = try text.withUnsafeBufferPointer { (buffer) throws(MatchError) -> (Match, [(String, String)], [TextEdit])? in
+                guard let match = try rule.pattern.firstMatch(in: buffer, scratch: &context.regex) else { return nil }
+                var values: [(String, String)] = []
+                for (key, template) in meta {
+                    var bytes: [UInt8] = []
+                    template.expand(match, in: buffer, into: &bytes)
+                    let value = String(decoding: bytes, as: UTF8.self).trimmingSpaces()
+                    if !value.isEmpty { values.append((key, value)) }
+                }
+                let edits = strip ? StripTidy.edits(removing: [match.range], from: buffer) : []
+                return (match, values, edits)
+            }
+            guard let (match, values, edits) = found else { continue }
+            for (key, value) in values { document.meta.set(key, value) }
+            if strip {
+                record([match.range], of: rule, field: field, text: text, in: &document)
+                document.apply(edits, to: field)
+            }
+            return
+        }
+    }
+
+    private func firesOnAnyField(_ rule: RegexRule, _ document: Document, _ context: WorkerContext) throws(MatchError) -> Bool {
+        for field in rule.fields {
+            guard let text = document.field(field) else { continue }
+            let matched = try text.withUnsafeBufferPointer { (buffer) throws(MatchError) -> Bool in
+                try rule.pattern.matches(buffer, scratch: &context.regex)
+            }
+            if matched { return true }
+        }
+        return false
+    }
+
+    private func record(_ ranges: [Range<Int>], of rule: RegexRule, field: String, text: [UInt8], in document: inout Document) {
+        for range in ranges where !range.isEmpty {
+            document.removed.append(RemovedSpan(
+                rule: rule.id, field: field,
+                range: document.originalRange(of: range, in: field),
+                text: Array(text[range])))
+        }
+    }
+}
+
+extension String {
+    func trimmingSpaces() -> String {
+        let scalars = unicodeScalars
+        guard let first = scalars.firstIndex(where: { !$0.properties.isWhitespace }),
+              let last = scalars.lastIndex(where: { !$0.properties.isWhitespace }) else { return "" }
+        return String(scalars[first...last])
+    }
+}

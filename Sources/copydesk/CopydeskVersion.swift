@@ -1,0 +1,4 @@
+/// The version printed by `copydesk --version`.
+enum CopydeskVersion {
+    static let current = "0.1.0"
+}

@@ -1,0 +1,101 @@
+import ArgumentParser
+import Copydesk
+import Foundation
+
+/// `copydesk run`: clean documents from a file or stdin to stdout.
+struct RunCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "run",
+        abstract: "Clean documents from FILE (or stdin) and write them to stdout.",
+        discussion: """
+            JSON Lines in, JSON Lines out: every input field is kept byte for byte and a \
+            "copydesk" object is appended. Plain text in (the first non-blank byte is not '{'), \
+            cleaned text out. Bad lines are reported on stderr and never stop the run.
+            Exit status: 0 ok, 1 config error, 2 usage error, 3 some input was rejected.
+            """)
+
+    @OptionGroup var configOptions: ConfigOptions
+
+    @Option(name: .shortAndLong, help: "Worker threads (default: all cores).")
+    var jobs: Int?
+
+    @Flag(help: "Add the removed spans to each document's copydesk object.")
+    var explain = false
+
+    @Option(help: ArgumentHelp("Write dropped documents, with their reasons, to this file.", valueName: "file"))
+    var dropped: String?
+
+    @Option(help: ArgumentHelp("Write rejected input lines, verbatim, to this file.", valueName: "file"))
+    var rejects: String?
+
+    @Option(help: ArgumentHelp("The field that holds the article text.", valueName: "name"))
+    var textField = "text"
+
+    @Option(help: ArgumentHelp("The key of the object Copydesk appends to each document.", valueName: "name"))
+    var outputKey = "copydesk"
+
+    @Option(help: ArgumentHelp("auto, jsonl or text.", valueName: "format"))
+    var inputFormat: InputFormat = .auto
+
+    @Option(help: ArgumentHelp("jsonl or text (default: the input's format).", valueName: "format"))
+    var outputFormat: OutputFormat?
+
+    @Option(help: ArgumentHelp("Reject input lines (or a text input) longer than this.", valueName: "bytes"))
+    var maxLineBytes = 16 << 20
+
+    @Flag(name: .shortAndLong, help: "Do not print the summary line.")
+    var quiet = false
+
+    @Argument(help: ArgumentHelp("Input file (default: stdin).", valueName: "file"))
+    var file: String?
+
+    func validate() throws {
+        if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1") }
+        if maxLineBytes < 1 { throw ValidationError("--max-line-bytes must be at least 1") }
+        if textField == outputKey { throw ValidationError("--text-field and --output-key must differ") }
+    }
+
+    func run() throws {
+        let pipeline = try configOptions.loadPipeline()
+        if !quiet {
+            for warning in pipeline.warnings { FileHandleOutput.standardError(warning + "\n") }
+        }
+        let options = RunOptions(
+            jobs: jobs ?? ProcessInfo.processInfo.activeProcessorCount,
+            inputFormat: inputFormat, outputFormat: outputFormat,
+            codec: DocumentCodec(textField: textField, outputKey: outputKey, explain: explain),
+            maxLineBytes: maxLineBytes, inputName: file ?? "<stdin>")
+        signal(SIGPIPE, SIG_IGN)
+        let input = try openInput()
+        defer { if input != 0 { close(input) } }
+        let sinks = PipelineRunner.Sinks(
+            output: ByteSink(descriptor: 1, name: "<stdout>"),
+            rejects: try rejects.map { try ByteSink(path: $0) },
+            dropped: try dropped.map { try ByteSink(path: $0) },
+            log: ByteSink(descriptor: 2, name: "<stderr>"))
+        let summary: RunSummary
+        do {
+            summary = try PipelineRunner(pipeline: pipeline, options: options).run(input: input, sinks: sinks)
+        } catch let error as OutputClosedError {
+            FileHandleOutput.standardError("copydesk: \(error); stopped early\n")
+            return
+        } catch {
+            FileHandleOutput.standardError("copydesk: error: \(error)\n")
+            throw ExitCode.failure
+        }
+        if !quiet { FileHandleOutput.standardError("\(summary)\n") }
+        if summary.rejected > 0 { throw ExitCode(ExitStatus.rejectedInput) }
+    }
+
+    private func openInput() throws -> Int32 {
+        guard let file, file != "-" else { return 0 }
+        let descriptor = open(file, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else {
+            throw ValidationError("cannot open \(file): \(String(cString: strerror(errno)))")
+        }
+        return descriptor
+    }
+}
+
+extension InputFormat: ExpressibleByArgument {}
+extension OutputFormat: ExpressibleByArgument {}

@@ -1,0 +1,80 @@
+import Foundation
+import XCTest
+@testable import Copydesk
+
+final class DocumentCodecTests: XCTestCase {
+    private let stripJunk = try! makePipeline(ruleStage("""
+          - id: junk
+            pattern: ' ?JUNK'
+            action: strip
+    """))
+
+    private func roundTrip(_ line: String, codec: DocumentCodec = DocumentCodec(), pipeline: Pipeline? = nil) throws -> String {
+        let bytes = Array(line.utf8)
+        return try bytes.withUnsafeBufferPointer { buffer in
+            var (document, object) = try codec.decodeLine(buffer, lineNumber: 1, sequence: 0)
+            document.tracksOrigins = codec.explain
+            (pipeline ?? stripJunk).process(&document, context: WorkerContext(tracksOrigins: codec.explain))
+            var out: [UInt8] = []
+            codec.encodeLine(document, object: object, line: buffer, into: &out)
+            return String(decoding: out, as: UTF8.self)
+        }
+    }
+
+    private let emptyAnnotations = #""copydesk":{"meta":{},"tags":[],"flags":[],"decision":"keep","errors":[]}"#
+
+    func testAnUnchangedDocumentIsItsInputLinePlusTheObject() throws {
+        let line = #"{"id": 7, "n": -0.0e+00, "big": 12345678901234567890, "text": "caf\u00e9 \"quoted\" \/ ok", "x": [1, {"y": null}] }"#
+        let out = try roundTrip(line)
+        XCTAssertEqual(out, String(line.dropLast(2)) + ", " + emptyAnnotations.dropFirst(0) + " }\n")
+    }
+
+    func testFieldOrderAndOtherFieldsArePreservedWhenTextChanges() throws {
+        let line = #"{"z": 1.50, "text": "a JUNK b\n\u2028", "title": "t\u00e9", "a": true}"#
+        let out = try roundTrip(line)
+        XCTAssertEqual(out, #"{"z": 1.50, "text": "a b\n "# + "\u{2028}" + #"", "title": "t\u00e9", "a": true,"# + emptyAnnotations + "}\n")
+    }
+
+    func testOutputIsValidJSONWithTheCleanedText() throws {
+        let out = try roundTrip(#"{"text":"tab\there JUNK \ud83d\ude00 end"}"#)
+        let object = try JSONSerialization.jsonObject(with: Data(out.utf8)) as? [String: Any]
+        XCTAssertEqual(object?["text"] as? String, "tab\there \u{1F600} end")
+    }
+
+    func testAnExistingCopydeskMemberIsReplacedNotDuplicated() throws {
+        let out = try roundTrip(#"{"copydesk": {"old": 1}, "text": "x"}"#)
+        XCTAssertEqual(out, #"{"text": "x","# + emptyAnnotations + "}\n")
+        let last = try roundTrip(#"{"text": "x", "copydesk": 5}"#)
+        XCTAssertEqual(last, #"{"text": "x","# + emptyAnnotations + "}\n")
+    }
+
+    func testExplainListsRemovedSpansInCodePoints() throws {
+        let out = try roundTrip(#"{"text": "héllo JUNK 日本 JUNK"}"#, codec: DocumentCodec(explain: true))
+        XCTAssertTrue(out.contains(#""removed":[{"rule":"junk","start":5,"end":10,"text":" JUNK"},{"rule":"junk","start":13,"end":18,"text":" JUNK"}]"#), out)
+    }
+
+    func testMissingTextFieldIsARejection() {
+        let bytes = Array(#"{"title": "x"}"#.utf8)
+        XCTAssertThrowsError(try bytes.withUnsafeBufferPointer { try DocumentCodec().decodeLine($0, lineNumber: 4, sequence: 0) }) { error in
+            XCTAssertEqual((error as? InputRejection)?.message, "missing text field \"text\"")
+        }
+    }
+
+    func testNonStringTextFieldIsARejectionWithItsColumn() {
+        let bytes = Array(#"{"text": 42}"#.utf8)
+        XCTAssertThrowsError(try bytes.withUnsafeBufferPointer { try DocumentCodec().decodeLine($0, lineNumber: 4, sequence: 0) }) { error in
+            let rejection = error as? InputRejection
+            XCTAssertEqual(rejection?.message, "text field \"text\" is a number, expected a string")
+            XCTAssertEqual(rejection?.column, 10)
+        }
+    }
+
+    func testMalformedJSONNamesTheColumn() {
+        let bytes = Array(#"{"text": "é" x}"#.utf8)
+        XCTAssertThrowsError(try bytes.withUnsafeBufferPointer { try DocumentCodec().decodeLine($0, lineNumber: 9, sequence: 0) }) { error in
+            let rejection = error as? InputRejection
+            XCTAssertEqual(rejection?.column, 14)
+            XCTAssertTrue(rejection?.message.hasPrefix("malformed JSON:") ?? false)
+        }
+    }
+}

@@ -1,0 +1,106 @@
+import Foundation
+import XCTest
+@testable import Copydesk
+
+/// Compiles a pipeline from in-memory files (the pipeline is `pipeline.yaml`).
+func makePipeline(_ pipeline: String, files: [String: String] = [:]) throws -> Pipeline {
+    var all = files
+    all["pipeline.yaml"] = pipeline
+    return try PipelineLoader(fileSystem: InMemoryFileSystem(files: all)).load("pipeline.yaml")
+}
+
+/// The errors a config produces (empty if it compiles).
+func configErrors(_ pipeline: String, files: [String: String] = [:]) -> [String] {
+    do {
+        _ = try makePipeline(pipeline, files: files)
+        return []
+    } catch {
+        return error.rendered
+    }
+}
+
+/// A pipeline with one regex stage holding `rules` (YAML list items, indented by 6 spaces).
+func ruleStage(_ rules: String) -> String {
+    """
+    stages:
+      - stage: regex
+        rules:
+    \(rules)
+    """
+}
+
+/// Runs `text` (as the `text` field, plus `fields`) through a pipeline.
+func process(_ text: String, fields: [String: String] = [:], through pipeline: Pipeline, tracksOrigins: Bool = true) -> Document {
+    var all = fields.mapValues { Array($0.utf8) }
+    all["text"] = Array(text.utf8)
+    var document = Document(fields: all, tracksOrigins: tracksOrigins)
+    pipeline.process(&document, context: WorkerContext(tracksOrigins: tracksOrigins))
+    return document
+}
+
+/// The root of the package, for fixtures and Rules/.
+let packageRoot: URL = URL(fileURLWithPath: #filePath)
+    .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+let fixturesDirectory = packageRoot.appendingPathComponent("Tests/CopydeskTests/Fixtures")
+
+/// A temporary folder removed at the end of the test.
+func temporaryDirectory(_ test: XCTestCase) throws -> URL {
+    let url = FileManager.default.temporaryDirectory.appendingPathComponent("copydesk-tests-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+    test.addTeardownBlock { try? FileManager.default.removeItem(at: url) }
+    return url
+}
+
+/// Result of running the copydesk binary.
+struct CommandResult {
+    var status: Int32
+    var stdout: String
+    var stderr: String
+    var stdoutBytes: Data
+}
+
+/// The built `copydesk` executable, next to the test bundle.
+var copydeskExecutable: URL {
+    var url = Bundle(for: BundleLocator.self).bundleURL.deletingLastPathComponent()
+    url.appendPathComponent("copydesk")
+    return url
+}
+
+private final class BundleLocator {}
+
+/// Runs `copydesk` with arguments and stdin; files for stdin avoid pipe deadlocks on big inputs.
+func runCopydesk(_ arguments: [String], stdin: Data = Data(), in directory: URL? = nil, environment: [String: String] = [:]) throws -> CommandResult {
+    let process = Process()
+    process.executableURL = copydeskExecutable
+    process.arguments = arguments
+    if let directory { process.currentDirectoryURL = directory }
+    var env = ProcessInfo.processInfo.environment
+    env.removeValue(forKey: "COPYDESK_CONFIG")
+    for (key, value) in environment { env[key] = value }
+    process.environment = env
+    let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("copydesk-run-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: scratch) }
+    let input = scratch.appendingPathComponent("stdin")
+    let output = scratch.appendingPathComponent("stdout")
+    let errors = scratch.appendingPathComponent("stderr")
+    try stdin.write(to: input)
+    FileManager.default.createFile(atPath: output.path, contents: nil)
+    FileManager.default.createFile(atPath: errors.path, contents: nil)
+    process.standardInput = try FileHandle(forReadingFrom: input)
+    process.standardOutput = try FileHandle(forWritingTo: output)
+    process.standardError = try FileHandle(forWritingTo: errors)
+    try process.run()
+    process.waitUntilExit()
+    let out = try Data(contentsOf: output)
+    return CommandResult(
+        status: process.terminationStatus,
+        stdout: String(decoding: out, as: UTF8.self),
+        stderr: String(decoding: try Data(contentsOf: errors), as: UTF8.self),
+        stdoutBytes: out)
+}
+
+extension String {
+    var data: Data { Data(utf8) }
+}
