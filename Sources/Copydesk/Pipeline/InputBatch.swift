@@ -20,7 +20,6 @@ final class LineBatcher: @unchecked Sendable {
     private let maxLineBytes: Int
     private let rejects: ByteSink?
     private var carry: [UInt8]
-    private var scanned = 0
     private var lineNumber = 0
     private var batchIndex = 0
     private var pending: [InputBatch.Item] = []
@@ -35,10 +34,11 @@ final class LineBatcher: @unchecked Sendable {
 
     func next() throws -> InputBatch? {
         while true {
-            if overlong == nil, let batch = cut(final: reader.atEnd) { return batch }
+            if overlong == nil, let batch = try cut(final: reader.atEnd) { return batch }
             if reader.atEnd {
                 if let open = overlong {
                     overlong = nil
+                    try rejects?.write([UInt8(ascii: "\n")])
                     pending.append(.overlong(number: open.number, length: open.length))
                     continue
                 }
@@ -58,7 +58,6 @@ final class LineBatcher: @unchecked Sendable {
                 pending.append(.overlong(number: open.number, length: open.length))
                 overlong = nil
                 carry = Array(carry[(newline + 1)...])
-                scanned = 0
             } else {
                 try rejects?.write(carry)
                 open.length += carry.count
@@ -68,18 +67,17 @@ final class LineBatcher: @unchecked Sendable {
             return
         }
         let start = carry.lastIndex(of: UInt8(ascii: "\n")).map { $0 + 1 } ?? 0
-        if carry.count - start > maxLineBytes && !carry[max(start, scanned)...].contains(UInt8(ascii: "\n")) {
+        if carry.count - start > maxLineBytes {
             // Emit the complete lines before it first, then start spilling.
             if start > 0 { return }
             lineNumber += 1
             overlong = (lineNumber, 0)
             try spillOverlongLine()
         }
-        scanned = carry.count
     }
 
     /// Cuts all complete lines (and, at the end, the unterminated last line) into a batch.
-    private func cut(final: Bool) -> InputBatch? {
+    private func cut(final: Bool) throws -> InputBatch? {
         let end: Int
         if let newline = carry.lastIndex(of: UInt8(ascii: "\n")) {
             end = newline + 1
@@ -92,14 +90,18 @@ final class LineBatcher: @unchecked Sendable {
         }
         let bytes = Array(carry[..<end])
         carry = Array(carry[end...])
-        scanned = 0
         var items = pending
         pending.removeAll()
         var start = 0
         while start < bytes.count {
             let stop = bytes[start...].firstIndex(of: UInt8(ascii: "\n")) ?? bytes.count
             lineNumber += 1
-            items.append(.line(start..<stop, number: lineNumber))
+            if stop - start > maxLineBytes {
+                try rejects?.write(Array(bytes[start..<stop]) + [UInt8(ascii: "\n")])
+                items.append(.overlong(number: lineNumber, length: stop - start))
+            } else {
+                items.append(.line(start..<stop, number: lineNumber))
+            }
             start = stop + 1
         }
         defer { batchIndex += 1 }

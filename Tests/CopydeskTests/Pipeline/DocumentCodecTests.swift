@@ -26,13 +26,13 @@ final class DocumentCodecTests: XCTestCase {
     func testAnUnchangedDocumentIsItsInputLinePlusTheObject() throws {
         let line = #"{"id": 7, "n": -0.0e+00, "big": 12345678901234567890, "text": "caf\u00e9 \"quoted\" \/ ok", "x": [1, {"y": null}] }"#
         let out = try roundTrip(line)
-        XCTAssertEqual(out, String(line.dropLast(2)) + ", " + emptyAnnotations.dropFirst(0) + " }\n")
+        XCTAssertEqual(out, String(line.dropLast(2)) + "," + emptyAnnotations + " }\n")
     }
 
     func testFieldOrderAndOtherFieldsArePreservedWhenTextChanges() throws {
         let line = #"{"z": 1.50, "text": "a JUNK b\n\u2028", "title": "t\u00e9", "a": true}"#
         let out = try roundTrip(line)
-        XCTAssertEqual(out, #"{"z": 1.50, "text": "a b\n "# + "\u{2028}" + #"", "title": "t\u00e9", "a": true,"# + emptyAnnotations + "}\n")
+        XCTAssertEqual(out, #"{"z": 1.50, "text": "a b\n"# + "\u{2028}" + #"", "title": "t\u00e9", "a": true,"# + emptyAnnotations + "}\n")
     }
 
     func testOutputIsValidJSONWithTheCleanedText() throws {

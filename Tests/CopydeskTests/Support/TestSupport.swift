@@ -3,7 +3,7 @@ import XCTest
 @testable import Copydesk
 
 /// Compiles a pipeline from in-memory files (the pipeline is `pipeline.yaml`).
-func makePipeline(_ pipeline: String, files: [String: String] = [:]) throws -> Pipeline {
+func makePipeline(_ pipeline: String, files: [String: String] = [:]) throws(ConfigError) -> Pipeline {
     var all = files
     all["pipeline.yaml"] = pipeline
     return try PipelineLoader(fileSystem: InMemoryFileSystem(files: all)).load("pipeline.yaml")
@@ -62,9 +62,10 @@ struct CommandResult {
 
 /// The built `copydesk` executable, next to the test bundle.
 var copydeskExecutable: URL {
-    var url = Bundle(for: BundleLocator.self).bundleURL.deletingLastPathComponent()
-    url.appendPathComponent("copydesk")
-    return url
+    let bundle = Bundle(for: BundleLocator.self).bundleURL
+    // Linux: the bundle URL is the products folder; macOS: the .xctest bundle inside it.
+    let folder = bundle.pathExtension == "xctest" ? bundle.deletingLastPathComponent() : bundle
+    return folder.appendingPathComponent("copydesk")
 }
 
 private final class BundleLocator {}
@@ -86,8 +87,8 @@ func runCopydesk(_ arguments: [String], stdin: Data = Data(), in directory: URL?
     let output = scratch.appendingPathComponent("stdout")
     let errors = scratch.appendingPathComponent("stderr")
     try stdin.write(to: input)
-    FileManager.default.createFile(atPath: output.path, contents: nil)
-    FileManager.default.createFile(atPath: errors.path, contents: nil)
+    _ = FileManager.default.createFile(atPath: output.path, contents: nil)
+    _ = FileManager.default.createFile(atPath: errors.path, contents: nil)
     process.standardInput = try FileHandle(forReadingFrom: input)
     process.standardOutput = try FileHandle(forWritingTo: output)
     process.standardError = try FileHandle(forWritingTo: errors)

@@ -25,13 +25,7 @@ public struct RegexStage: Stage {
 
     /// Applies one rule. On a match error the document is left as it was before this rule.
     public func apply(_ rule: RegexRule, to document: inout Document, context: WorkerContext) throws(MatchError) {
-        for ruleGuard in rule.guards {
-            let value = document.field(ruleGuard.field) ?? []
-            let matched = try value.withUnsafeBufferPointer { (buffer) throws(MatchError) -> Bool in
-                try ruleGuard.pattern.matches(buffer, scratch: &context.regex)
-            }
-            if matched == ruleGuard.negate { return }
-        }
+        guard try guardsHold(rule, document, context) else { return }
         switch rule.action {
         case .strip:
             try strip(rule, in: &document, context: context)
@@ -113,6 +107,24 @@ public struct RegexStage: Stage {
             }
             return
         }
+    }
+
+    /// Whether every `when:` guard of the rule holds. A missing field counts as empty.
+    func guardsHold(_ rule: RegexRule, _ document: Document, _ context: WorkerContext) throws(MatchError) -> Bool {
+        for ruleGuard in rule.guards {
+            let value = document.field(ruleGuard.field) ?? []
+            let matched = try value.withUnsafeBufferPointer { (buffer) throws(MatchError) -> Bool in
+                try ruleGuard.pattern.matches(buffer, scratch: &context.regex)
+            }
+            if matched == ruleGuard.negate { return false }
+        }
+        return true
+    }
+
+    /// Whether the rule's guards hold and its pattern matches one of its fields.
+    func fires(_ rule: RegexRule, on document: Document, context: WorkerContext) throws(MatchError) -> Bool {
+        guard try guardsHold(rule, document, context) else { return false }
+        return try firesOnAnyField(rule, document, context)
     }
 
     private func firesOnAnyField(_ rule: RegexRule, _ document: Document, _ context: WorkerContext) throws(MatchError) -> Bool {
