@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// A run of complete input lines, cut from the input at a read boundary.
 struct InputBatch: Sendable {
     enum Item: Sendable {
@@ -66,7 +72,7 @@ final class LineBatcher: @unchecked Sendable {
             }
             return
         }
-        let start = carry.lastIndex(of: UInt8(ascii: "\n")).map { $0 + 1 } ?? 0
+        let start = Self.lastNewline(in: carry).map { $0 + 1 } ?? 0
         if carry.count - start > maxLineBytes {
             // Emit the complete lines before it first, then start spilling.
             if start > 0 { return }
@@ -79,7 +85,7 @@ final class LineBatcher: @unchecked Sendable {
     /// Cuts all complete lines (and, at the end, the unterminated last line) into a batch.
     private func cut(final: Bool) throws -> InputBatch? {
         let end: Int
-        if let newline = carry.lastIndex(of: UInt8(ascii: "\n")) {
+        if let newline = Self.lastNewline(in: carry) {
             end = newline + 1
         } else if final && !carry.isEmpty {
             end = carry.count
@@ -92,9 +98,9 @@ final class LineBatcher: @unchecked Sendable {
         carry = Array(carry[end...])
         var items = pending
         pending.removeAll()
+        let newlines = Self.newlineOffsets(in: bytes)
         var start = 0
-        while start < bytes.count {
-            let stop = bytes[start...].firstIndex(of: UInt8(ascii: "\n")) ?? bytes.count
+        for stop in newlines + (newlines.last == bytes.count - 1 || bytes.isEmpty ? [] : [bytes.count]) {
             lineNumber += 1
             if stop - start > maxLineBytes {
                 try rejects?.write(Array(bytes[start..<stop]) + [UInt8(ascii: "\n")])
@@ -106,5 +112,32 @@ final class LineBatcher: @unchecked Sendable {
         }
         defer { batchIndex += 1 }
         return InputBatch(index: batchIndex, bytes: bytes, items: items)
+    }
+
+    /// Offsets of every LF in `bytes`, found with memchr.
+    static func newlineOffsets(in bytes: [UInt8]) -> [Int] {
+        bytes.withUnsafeBytes { raw -> [Int] in
+            guard let base = raw.baseAddress else { return [] }
+            var offsets: [Int] = []
+            var offset = 0
+            while offset < raw.count, let found = memchr(base + offset, 0x0A, raw.count - offset) {
+                let position = base.distance(to: UnsafeRawPointer(found))
+                offsets.append(position)
+                offset = position + 1
+            }
+            return offsets
+        }
+    }
+
+    static func lastNewline(in bytes: [UInt8]) -> Int? {
+        // Only the partial last line is scanned, so a plain backward loop is enough.
+        bytes.withUnsafeBufferPointer { buffer -> Int? in
+            var index = buffer.count
+            while index > 0 {
+                index -= 1
+                if buffer[index] == 0x0A { return index }
+            }
+            return nil
+        }
     }
 }

@@ -1,5 +1,5 @@
-/// Computes the edits that bring a text to the whitespace stage's shape, line by line.
-/// Only ASCII spaces, tabs, CR and LF are touched.
+/// Computes the edits that bring a text to the whitespace stage's shape in one pass.
+/// Only ASCII spaces, tabs, CR and LF are touched; bytes above 0x20 take a fast path.
 struct WhitespaceEdits {
     let options: WhitespaceStage.Options
 
@@ -8,105 +8,165 @@ struct WhitespaceEdits {
     private static let newline = UInt8(ascii: "\n")
     private static let carriageReturn = UInt8(ascii: "\r")
 
-    private struct Line {
-        var content: Range<Int>
-        var terminator: Range<Int>
-        var isBlank: Bool
-        var whole: Range<Int> { content.lowerBound..<terminator.upperBound }
+    /// A blank line seen since the last line with content.
+    private struct BlankLine {
+        var start: Int
+        var contentEnd: Int
+        var end: Int
     }
 
     func edits(for text: UnsafeBufferPointer<UInt8>) -> [TextEdit] {
-        let lines = split(text)
-        guard let first = lines.firstIndex(where: { !$0.isBlank }), let last = lines.lastIndex(where: { !$0.isBlank }) else {
-            return options.trim && !text.isEmpty ? [TextEdit(range: 0..<text.count)] : []
-        }
         var edits: [TextEdit] = []
-        var blankRun = 0
-        for (index, line) in lines.enumerated() {
-            let isLast = index == last
-            if line.isBlank {
-                blankRun += 1
-                let outside = index < first || index > last
-                let overLimit = options.maxBlankLines.map { blankRun > $0 } ?? false
-                if (options.trim && outside) || overLimit {
-                    edits.append(TextEdit(range: line.whole))
-                    continue
-                }
-                if !line.content.isEmpty && (options.trimLeadingSpaces || options.trimTrailingSpaces) {
-                    edits.append(TextEdit(range: line.content))
-                }
-                fixTerminator(line, in: text, into: &edits)
+        let count = text.count
+        var blanks: [BlankLine] = []
+        var seenContent = false
+        /// The terminator of the last content line; its edit waits until we know whether more content follows.
+        var pendingTerminator: Range<Int>?
+        var index = 0
+
+        while index < count {
+            let lineStart = index
+            var cursor = index
+            while cursor < count && isSpace(text[cursor]) { cursor += 1 }
+            if cursor == count || isLineBreak(text[cursor]) {
+                let end = terminatorEnd(at: cursor, in: text)
+                blanks.append(BlankLine(start: lineStart, contentEnd: cursor, end: end))
+                index = end
                 continue
             }
-            blankRun = 0
-            editContent(line.content, in: text, into: &edits)
-            if isLast && options.trim {
-                if !line.terminator.isEmpty { edits.append(TextEdit(range: line.terminator)) }
-            } else {
-                fixTerminator(line, in: text, into: &edits)
+            // A line with content: settle what came before it.
+            if let terminator = pendingTerminator {
+                fixTerminator(terminator, in: text, into: &edits)
+                pendingTerminator = nil
             }
+            settleBlankLines(blanks, leading: !seenContent, into: &edits, text: text)
+            blanks.removeAll(keepingCapacity: true)
+            seenContent = true
+            if options.trimLeadingSpaces && cursor > lineStart {
+                edits.append(TextEdit(range: lineStart..<cursor))
+            }
+            let contentEnd = scanContent(from: cursor, in: text, into: &edits)
+            let end = terminatorEnd(at: contentEnd, in: text)
+            pendingTerminator = contentEnd..<end
+            index = end
+        }
+
+        guard seenContent else {
+            return options.trim && count > 0 ? [TextEdit(range: 0..<count)] : []
+        }
+        if options.trim, let terminator = pendingTerminator {
+            // Drop the last line's terminator and everything blank after it.
+            if terminator.lowerBound < count { edits.append(TextEdit(range: terminator.lowerBound..<count)) }
+        } else {
+            if let terminator = pendingTerminator { fixTerminator(terminator, in: text, into: &edits) }
+            settleBlankLines(blanks, leading: false, into: &edits, text: text)
         }
         return edits
     }
 
-    private func split(_ text: UnsafeBufferPointer<UInt8>) -> [Line] {
-        var lines: [Line] = []
-        var start = 0
+    /// Scans a content line from its first non-space byte; returns where its terminator starts.
+    ///
+    /// Most text needs no edit, so 8-byte words with no control byte and no two adjacent spaces
+    /// are skipped whole; only the words around something to fix are walked byte by byte.
+    private func scanContent(from start: Int, in text: UnsafeBufferPointer<UInt8>, into edits: inout [TextEdit]) -> Int {
         let count = text.count
-        while start < count {
-            var end = start
-            var blank = true
-            while end < count {
-                let byte = text[end]
-                if byte == Self.newline || byte == Self.carriageReturn { break }
-                if byte != Self.space && byte != Self.tab { blank = false }
-                end += 1
+        guard let base = text.baseAddress.map(UnsafeRawPointer.init) else { return start }
+        var index = start
+        while true {
+            while index + 8 <= count {
+                let word = UInt64(littleEndian: base.loadUnaligned(fromByteOffset: index, as: UInt64.self))
+                let controls = Self.zeroBytes(word & 0xE0E0_E0E0_E0E0_E0E0)
+                let spaces = Self.zeroBytes(word ^ 0x2020_2020_2020_2020)
+                if controls != 0 || spaces & (spaces >> 8) != 0 { break }
+                if spaces & 0x80 != 0 && index > start && text[index - 1] == Self.space { break }
+                index += 8
             }
-            var next = end
-            if next < count {
-                next += (text[next] == Self.carriageReturn && next + 1 < count && text[next + 1] == Self.newline) ? 2 : 1
-            }
-            lines.append(Line(content: start..<end, terminator: end..<next, isBlank: blank))
-            start = next
-        }
-        return lines
-    }
-
-    private func editContent(_ content: Range<Int>, in text: UnsafeBufferPointer<UInt8>, into edits: inout [TextEdit]) {
-        var start = content.lowerBound
-        var end = content.upperBound
-        if options.trimLeadingSpaces {
-            while start < end && isSpace(text[start]) { start += 1 }
-            if start > content.lowerBound { edits.append(TextEdit(range: content.lowerBound..<start)) }
-        }
-        if options.trimTrailingSpaces {
-            while end > start && isSpace(text[end - 1]) { end -= 1 }
-        }
-        if options.collapseSpaces {
-            var index = start
-            while index < end {
-                guard isSpace(text[index]) else {
+            let stop = min(index + 8, count)
+            while index < stop {
+                let byte = text[index]
+                if byte > Self.space || !(isSpace(byte) || isLineBreak(byte)) {
                     index += 1
                     continue
                 }
-                var runEnd = index + 1
-                while runEnd < end && isSpace(text[runEnd]) { runEnd += 1 }
-                if runEnd - index > 1 || text[index] != Self.space {
-                    edits.append(TextEdit(range: index..<runEnd, replacement: [Self.space]))
+                // A run of spaces, possibly starting in a word the fast path skipped.
+                var runStart = index
+                while runStart > start && isSpace(text[runStart - 1]) { runStart -= 1 }
+                while index < count && isSpace(text[index]) { index += 1 }
+                if index == count || isLineBreak(text[index]) {
+                    appendTrailing(runStart..<index, in: text, into: &edits)
+                    return index
                 }
-                index = runEnd
+                if options.collapseSpaces && needsCollapse(runStart..<index, in: text) {
+                    edits.append(TextEdit(range: runStart..<index, replacement: [Self.space]))
+                }
+            }
+            if index >= count {
+                var runStart = count
+                while runStart > start && isSpace(text[runStart - 1]) { runStart -= 1 }
+                appendTrailing(runStart..<count, in: text, into: &edits)
+                return count
             }
         }
-        if end < content.upperBound { edits.append(TextEdit(range: end..<content.upperBound)) }
+    }
+
+    private func appendTrailing(_ run: Range<Int>, in text: UnsafeBufferPointer<UInt8>, into edits: inout [TextEdit]) {
+        guard !run.isEmpty else { return }
+        if options.trimTrailingSpaces {
+            edits.append(TextEdit(range: run))
+        } else if options.collapseSpaces && needsCollapse(run, in: text) {
+            edits.append(TextEdit(range: run, replacement: [Self.space]))
+        }
+    }
+
+    /// The high bit of each byte of `word` that is zero, and no other bit.
+    @inline(__always)
+    private static func zeroBytes(_ word: UInt64) -> UInt64 {
+        let low7: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
+        return ~(((word & low7) &+ low7) | word | low7)
+    }
+
+    /// Removes blank lines beyond the limit (or all of them at the start, with `trim`); the ones
+    /// kept lose their spaces and get LF terminators.
+    private func settleBlankLines(_ blanks: [BlankLine], leading: Bool, into edits: inout [TextEdit], text: UnsafeBufferPointer<UInt8>) {
+        guard !blanks.isEmpty else { return }
+        var keep = blanks.count
+        if leading && options.trim {
+            keep = 0
+        } else if let maximum = options.maxBlankLines {
+            keep = min(keep, maximum)
+        }
+        for line in blanks.prefix(keep) {
+            if line.contentEnd > line.start && (options.trimLeadingSpaces || options.trimTrailingSpaces) {
+                edits.append(TextEdit(range: line.start..<line.contentEnd))
+            }
+            fixTerminator(line.contentEnd..<line.end, in: text, into: &edits)
+        }
+        if keep < blanks.count {
+            edits.append(TextEdit(range: blanks[keep].start..<blanks[blanks.count - 1].end))
+        }
     }
 
     /// Rewrites a CRLF or lone CR terminator as LF.
-    private func fixTerminator(_ line: Line, in text: UnsafeBufferPointer<UInt8>, into edits: inout [TextEdit]) {
-        guard options.normalizeNewlines, !line.terminator.isEmpty, text[line.terminator.lowerBound] == Self.carriageReturn else { return }
-        edits.append(TextEdit(range: line.terminator, replacement: [Self.newline]))
+    private func fixTerminator(_ terminator: Range<Int>, in text: UnsafeBufferPointer<UInt8>, into edits: inout [TextEdit]) {
+        guard options.normalizeNewlines, !terminator.isEmpty, text[terminator.lowerBound] == Self.carriageReturn else { return }
+        edits.append(TextEdit(range: terminator, replacement: [Self.newline]))
+    }
+
+    private func terminatorEnd(at index: Int, in text: UnsafeBufferPointer<UInt8>) -> Int {
+        guard index < text.count else { return index }
+        if text[index] == Self.carriageReturn && index + 1 < text.count && text[index + 1] == Self.newline { return index + 2 }
+        return index + 1
+    }
+
+    private func needsCollapse(_ run: Range<Int>, in text: UnsafeBufferPointer<UInt8>) -> Bool {
+        run.count > 1 || text[run.lowerBound] != Self.space
     }
 
     private func isSpace(_ byte: UInt8) -> Bool {
         byte == Self.space || byte == Self.tab
+    }
+
+    private func isLineBreak(_ byte: UInt8) -> Bool {
+        byte == Self.newline || byte == Self.carriageReturn
     }
 }
