@@ -20,13 +20,7 @@ public struct ConfigMapping {
                 continue
             }
             if !allowedKeys.contains(key) {
-                var message = "unknown key \"\(key)\" in \(what)"
-                if let suggestion = closestMatch(to: key, among: allowedKeys) {
-                    message += "; did you mean \"\(suggestion)\"?"
-                } else {
-                    message += "; expected one of: \(allowedKeys.joined(separator: ", "))"
-                }
-                context.error(message, at: pair.key.mark)
+                context.error(unknownNameMessage("key", key, in: what, among: allowedKeys), at: pair.key.mark)
             }
         }
     }

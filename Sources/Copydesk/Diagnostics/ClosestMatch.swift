@@ -32,3 +32,12 @@ func levenshteinDistance(_ a: [Character], _ b: [Character]) -> Int {
     }
     return previous[b.count]
 }
+
+/// `unknown <what> "<name>" [in <place>]`, then a "did you mean" hint or the list of valid names.
+public func unknownNameMessage(_ what: String, _ name: String, in place: String? = nil, among candidates: [String]) -> String {
+    let subject = "unknown \(what) \"\(name)\"" + (place.map { " in \($0)" } ?? "")
+    if let suggestion = closestMatch(to: name, among: candidates) {
+        return subject + "; did you mean \"\(suggestion)\"?"
+    }
+    return subject + "; expected one of: \(candidates.joined(separator: ", "))"
+}

@@ -43,13 +43,7 @@ public struct PipelineLoader: Sendable {
                 continue
             }
             guard let factory = registry.factory(for: kind) else {
-                var message = "unknown stage kind \"\(kind)\""
-                if let suggestion = closestMatch(to: kind, among: registry.kinds) {
-                    message += "; did you mean \"\(suggestion)\"?"
-                } else {
-                    message += "; known kinds: \(registry.kinds.joined(separator: ", "))"
-                }
-                context.error(message, at: kindNode.mark)
+                context.error(unknownNameMessage("stage kind", kind, among: registry.kinds), at: kindNode.mark)
                 continue
             }
             let idNode = item["id"]

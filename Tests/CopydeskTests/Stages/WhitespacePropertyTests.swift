@@ -34,7 +34,7 @@ final class WhitespacePropertyTests: XCTestCase {
     }
 
     func testScannerAgreesWithTheReferenceOnRandomText() {
-        var generator = SplitMix64(seed: 42)
+        var generator = JSONLineFixture.SeededRandom(seed: 42)
         let pieces = ["a", "bc", "déf", "日本", " ", " ", "  ", "\t", "\n", "\n\n", "\r\n", "\r", " \n", "word", "x.", "\u{0C}"]
         for round in 0..<4000 {
             var text = ""
@@ -48,18 +48,5 @@ final class WhitespacePropertyTests: XCTestCase {
             XCTAssertEqual(got, reference(text, maxBlankLines: maxBlank), "round \(round): \(text.debugDescription)")
             if got != reference(text, maxBlankLines: maxBlank) { return }
         }
-    }
-}
-
-/// A small seeded generator, so failures reproduce.
-struct SplitMix64: RandomNumberGenerator {
-    private var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }

@@ -32,13 +32,7 @@ enum RegexRuleDecoder {
                 checkActionKeys(rule, action: actionName, context: context)
                 if let pattern { action = decodeAction(actionName, rule: rule, pattern: pattern, context: context) }
             } else {
-                var message = "unknown action \"\(actionName)\""
-                if let suggestion = closestMatch(to: actionName, among: RuleAction.names) {
-                    message += "; did you mean \"\(suggestion)\"?"
-                } else {
-                    message += "; expected one of: \(RuleAction.names.joined(separator: ", "))"
-                }
-                context.error(message, at: rule.value("action")?.mark)
+                context.error(unknownNameMessage("action", actionName, among: RuleAction.names), at: rule.value("action")?.mark)
             }
         }
         let examples = (rule.list("examples") ?? []).compactMap { decodeExample($0, context: context) }
@@ -68,13 +62,7 @@ enum RegexRuleDecoder {
             if let option = RegexOptions(flagName: name) {
                 options.insert(option)
             } else {
-                var message = "unknown regex flag \"\(name)\""
-                if let suggestion = closestMatch(to: name, among: RegexOptions.flagNames) {
-                    message += "; did you mean \"\(suggestion)\"?"
-                } else {
-                    message += "; expected one of: \(RegexOptions.flagNames.joined(separator: ", "))"
-                }
-                context.error(message, at: mark)
+                context.error(unknownNameMessage("regex flag", name, among: RegexOptions.flagNames), at: mark)
             }
         }
         return options
