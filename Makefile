@@ -33,8 +33,11 @@ demo: build
 	@echo "== after: $(BIN) run < examples/article.txt =="
 	@$(BIN) run < examples/article.txt
 	@echo
-	@echo "== examples/articles.jsonl: text and meta after cleaning (first 3) =="
-	@$(BIN) run --explain < examples/articles.jsonl | head -3
+	@echo "== examples/articles.jsonl -> .build/demo-clean.jsonl (JSON Lines, with --explain) =="
+	@$(BIN) run --explain --dropped .build/demo-dropped.jsonl --rejects .build/demo-rejects.jsonl \
+		< examples/articles.jsonl > .build/demo-clean.jsonl
+	@echo "-- the copydesk object of the first article:"
+	@head -1 .build/demo-clean.jsonl | sed 's/.*"copydesk":/"copydesk": /'
 	@echo
 	@echo "Try: $(BIN) init my-rules && cd my-rules && ../$(BIN) run < ../examples/article.txt"
 

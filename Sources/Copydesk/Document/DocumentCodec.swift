@@ -163,7 +163,8 @@ public struct DocumentCodec: Sendable {
     private func appendRemoved(_ document: Document, into writer: inout JSONWriter) {
         let byField = Dictionary(grouping: document.removed, by: \.field)
         for field in byField.keys.sorted(by: { ($0 == textField ? 0 : 1, $0) < ($1 == textField ? 0 : 1, $1) }) {
-            guard let spans = byField[field], let original = document.originalField(field) else { continue }
+            guard let unsorted = byField[field], let original = document.originalField(field) else { continue }
+            let spans = unsorted.enumerated().sorted { ($0.element.range.lowerBound, $0.offset) < ($1.element.range.lowerBound, $1.offset) }.map(\.element)
             let bounds = spans.flatMap { [$0.range.lowerBound, $0.range.upperBound] }
             let order = bounds.indices.sorted { bounds[$0] < bounds[$1] }
             let converted = original.withUnsafeBufferPointer {
