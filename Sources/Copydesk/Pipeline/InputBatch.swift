@@ -94,8 +94,11 @@ final class LineBatcher: @unchecked Sendable {
         } else {
             return nil
         }
-        let bytes = Array(carry[..<end])
-        carry = Array(carry[end...])
+        // Hand the read buffer to the batch and keep only the partial line: no copy of the batch.
+        let remainder = Array(carry[end...])
+        carry.removeSubrange(end...)
+        let bytes = carry
+        carry = remainder
         var items = pending
         pending.removeAll()
         let newlines = Self.newlineOffsets(in: bytes)

@@ -97,6 +97,19 @@ final class PipelineRunnerTests: XCTestCase {
         XCTAssertTrue(outcome.log.contains("<stdin>:2: error: line is 5012 bytes, over the limit of 1000"), outcome.log)
     }
 
+    func testALineLongerThanAReadBufferIsStreamedToTheRejectsFile() throws {
+        let long = #"{"text": ""# + String(repeating: "z", count: 700_000) + #""}"#
+        let input = #"{"text": "a"}"# + "\n" + long + "\n" + #"{"text": "b JUNK"}"# + "\n" + long
+        let outcome = try run(input, pipeline: pipeline, options: RunOptions(maxLineBytes: 1000))
+        XCTAssertEqual(outcome.summary.read, 4)
+        XCTAssertEqual(outcome.summary.written, 2)
+        XCTAssertEqual(outcome.summary.rejected, 2)
+        XCTAssertEqual(outcome.rejects, long + "\n" + long + "\n")
+        XCTAssertTrue(outcome.log.contains("<stdin>:2: error: line is 700012 bytes"), outcome.log)
+        XCTAssertTrue(outcome.log.contains("<stdin>:4: error: line is 700012 bytes"), outcome.log)
+        XCTAssertTrue(outcome.output.contains(#""text": "b","#), outcome.output)
+    }
+
     func testALastLineWithoutNewlineIsADocument() throws {
         let outcome = try run("{\"text\": \"a\"}\n{\"text\": \"b JUNK\"}", pipeline: pipeline)
         XCTAssertEqual(outcome.summary.written, 2)
