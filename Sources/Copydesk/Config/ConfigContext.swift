@@ -7,6 +7,9 @@ public final class ConfigContext {
     /// Every file read so far, in order (the pipeline file first).
     public private(set) var files: [String] = []
     private var ruleIDs: [String: SourceMark] = [:]
+    private var patterns: [String: (rule: String, mark: SourceMark)] = [:]
+    /// Match state for checks that run patterns while loading (examples in lint).
+    public private(set) lazy var scratch = WorkerContext()
     private var parsed: [String: YAMLNode] = [:]
 
     public init(fileSystem: any ConfigFileSystem) {
@@ -55,6 +58,14 @@ public final class ConfigContext {
         }
         ruleIDs[id] = mark
         return true
+    }
+
+    /// Records a rule's pattern (with its flags as part of `key`); returns the earlier rule
+    /// that has the same one, if any.
+    public func claimPattern(_ key: String, rule: String, at mark: SourceMark) -> (rule: String, mark: SourceMark)? {
+        if let first = patterns[key] { return first }
+        patterns[key] = (rule, mark)
+        return nil
     }
 
     /// Expands an `include:` entry (relative to `file`, globs allowed) to the files it names.

@@ -14,6 +14,8 @@ public final class Pattern: @unchecked Sendable {
     public let isJITCompiled: Bool
     /// Group number of each named group. With duplicate names (`(?J)`), the lowest number.
     public let groupNames: [String: Int]
+    /// PCRE2's lower bound on the length of a match, in characters; 0 when the pattern may match the empty string.
+    public let minimumLength: Int
 
     /// The compiled code; never nil after `init`, owned and freed by this object.
     let code: OpaquePointer
@@ -47,6 +49,7 @@ public final class Pattern: @unchecked Sendable {
         self.options = options
         self.captureCount = Int(Self.info(compiled, PCRE2_INFO_CAPTURECOUNT))
         self.groupNames = Self.nameTable(compiled)
+        self.minimumLength = Int(Self.info(compiled, PCRE2_INFO_MINLENGTH))
         self.isJITCompiled = jit && pcre2_jit_compile_8(compiled, PCRE2_JIT_COMPLETE) == 0
     }
 

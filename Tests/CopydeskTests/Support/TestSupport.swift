@@ -15,7 +15,7 @@ func configErrors(_ pipeline: String, files: [String: String] = [:]) -> [String]
         _ = try makePipeline(pipeline, files: files)
         return []
     } catch {
-        return error.rendered
+        return zip(error.diagnostics, error.rendered).filter { $0.0.severity == .error }.map(\.1)
     }
 }
 

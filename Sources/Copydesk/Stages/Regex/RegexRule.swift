@@ -11,6 +11,8 @@ public struct RegexRule: Sendable {
     public var examples: [RuleExample]
     /// Where the rule is defined (its mapping in the YAML).
     public var mark: SourceMark
+    /// Where its `pattern:` value is.
+    public var patternMark: SourceMark
 }
 
 /// What a rule does with its matches.

@@ -39,9 +39,11 @@ enum RegexRuleDecoder {
 
         let failed = context.diagnostics[errorsBefore...].contains { $0.severity == .error }
         guard !failed, let id, let pattern, let action else { return nil }
-        return RegexRule(
+        let compiled = RegexRule(
             id: id, description: description, fields: fields, pattern: pattern, action: action,
-            guards: guards, examples: examples, mark: node.mark)
+            guards: guards, examples: examples, mark: node.mark, patternMark: rule.value("pattern")?.mark ?? node.mark)
+        RegexRuleLint.lint(compiled, patternNode: rule.value("pattern"), context: context)
+        return compiled
     }
 
     private static func decodeFields(_ rule: ConfigMapping, context: ConfigContext) -> [String] {
@@ -80,7 +82,7 @@ enum RegexRuleDecoder {
         }
     }
 
-    private static func patternMark(_ node: YAMLNode, source: String, offset: Int) -> SourceMark {
+    static func patternMark(_ node: YAMLNode, source: String, offset: Int) -> SourceMark {
         var mark = node.mark
         guard case .scalar(let scalar) = node.content, !source.contains("\n") else { return mark }
         switch scalar.style {
