@@ -43,7 +43,13 @@ struct RunCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Reject input lines (or a text input) longer than this.", valueName: "bytes"))
     var maxLineBytes = 16 << 20
 
-    @Flag(name: .shortAndLong, help: "Do not print the summary line.")
+    @Flag(help: "Print per-stage and per-rule statistics to stderr at the end.")
+    var stats = false
+
+    @Option(help: ArgumentHelp("Write the statistics as JSON to this file.", valueName: "file"))
+    var statsJson: String?
+
+    @Flag(name: .shortAndLong, help: "Do not print the summary line or the live status line.")
     var quiet = false
 
     @Argument(help: ArgumentHelp("Input file (default: stdin).", valueName: "file"))
@@ -60,11 +66,12 @@ struct RunCommand: ParsableCommand {
         if !quiet {
             for warning in pipeline.warnings { FileHandleOutput.standardError(warning + "\n") }
         }
-        let options = RunOptions(
+        var options = RunOptions(
             jobs: jobs ?? ProcessInfo.processInfo.activeProcessorCount,
             inputFormat: inputFormat, outputFormat: outputFormat,
             codec: DocumentCodec(textField: textField, outputKey: outputKey, explain: explain),
             maxLineBytes: maxLineBytes, inputName: file ?? "<stdin>")
+        options.collectsStats = stats || statsJson != nil
         signal(SIGPIPE, SIG_IGN)
         let input = try openInput()
         defer { if input != 0 { close(input) } }
@@ -74,9 +81,16 @@ struct RunCommand: ParsableCommand {
             dropped: try dropped.map { try ByteSink(path: $0) },
             log: ByteSink(descriptor: 2, name: "<stderr>"))
         let summary: RunSummary
+        let status = StatusLine.makeIfTerminal(quiet: quiet)
+        let started = Date()
         do {
-            summary = try PipelineRunner(pipeline: pipeline, options: options).run(input: input, sinks: sinks)
+            var progress: (@Sendable (RunSummary) -> Void)?
+            if let status { progress = { status.update($0) } }
+            let runner = PipelineRunner(pipeline: pipeline, options: options, progress: progress)
+            summary = try runner.run(input: input, sinks: sinks)
+            status?.finish()
         } catch let error as OutputClosedError {
+            status?.finish()
             FileHandleOutput.standardError("copydesk: \(error); stopped early\n")
             return
         } catch {
@@ -84,6 +98,18 @@ struct RunCommand: ParsableCommand {
             throw ExitCode.failure
         }
         if !quiet { FileHandleOutput.standardError("\(summary)\n") }
+        if let collected = summary.stats {
+            let report = StatsReport(summary: summary, stats: collected, seconds: Date().timeIntervalSince(started), bytesIn: summary.bytesRead)
+            if stats { FileHandleOutput.standardError(report.text) }
+            if let statsJson {
+                do {
+                    try ByteSink(path: statsJson).write(report.json)
+                } catch {
+                    FileHandleOutput.standardError("copydesk: cannot write \(statsJson): \(error)\n")
+                    throw ExitCode.failure
+                }
+            }
+        }
         if summary.rejected > 0 { throw ExitCode(ExitStatus.rejectedInput) }
     }
 

@@ -12,6 +12,8 @@ public struct Document: Sendable {
     public private(set) var fields: [String: [UInt8]]
     /// Names of the fields that some stage changed, in the order they first changed.
     public private(set) var changedFields: [String] = []
+    /// How many times a field was edited; lets callers tell whether a step changed the text.
+    public private(set) var editCount = 0
     /// Where each byte of a changed field came from; kept only when `tracksOrigins` is on.
     var origins: [String: FieldOrigin] = [:]
     /// Whether edits keep byte-level provenance so removals can be reported in input offsets.
@@ -86,6 +88,11 @@ public struct Document: Sendable {
         origins[name]?.original ?? fields[name]
     }
 
+    /// A cheap fingerprint of everything a stage may change, to tell whether it changed anything.
+    var changeFingerprint: [Int] {
+        [editCount, meta.entries.count, tags.count, flags.count, errors.count, decision == .keep ? 0 : decision == .flag ? 1 : 2]
+    }
+
     /// Records that a stage wants the document dropped. The first reason wins.
     public mutating func drop(reason: String) {
         if decision != .drop {
@@ -106,6 +113,7 @@ public struct Document: Sendable {
     }
 
     private mutating func markChanged(_ name: String) {
+        editCount += 1
         if !changedFields.contains(name) { changedFields.append(name) }
     }
 }

@@ -17,6 +17,7 @@ struct BatchProcessor {
 
     func process(_ batch: InputBatch) -> OutputBatch {
         var result = OutputBatch()
+        result.summary.bytesRead = batch.bytes.count
         result.output.reserveCapacity(batch.bytes.count + batch.items.count * 128)
         batch.bytes.withUnsafeBufferPointer { bytes in
             for item in batch.items {

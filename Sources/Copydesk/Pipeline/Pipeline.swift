@@ -22,14 +22,20 @@ public struct Pipeline: Sendable {
     /// Runs every stage in order. A stage that throws leaves the document as it was before that
     /// stage and has its error recorded. Stops early once the document is dropped.
     public func process(_ document: inout Document, context: WorkerContext) {
+        let timed = context.stats != nil
         for stage in stages {
             if document.decision == .drop { return }
             let before = document
+            let start = timed ? MonotonicClock.now() : 0
             do {
                 try stage.process(&document, context: context)
             } catch {
                 document = before
                 document.errors.append(StageError(stage: stage.id, message: "\(error)"))
+            }
+            if timed {
+                let changed = document.changeFingerprint != before.changeFingerprint
+                context.stats?.recordStage(stage.id, kind: stage.kind, nanoseconds: MonotonicClock.now() - start, changed: changed)
             }
         }
     }

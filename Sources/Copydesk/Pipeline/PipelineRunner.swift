@@ -25,9 +25,13 @@ public final class PipelineRunner: Sendable {
         }
     }
 
-    public init(pipeline: Pipeline, options: RunOptions) {
+    /// Called on the writing thread after each batch is written, with the counts so far.
+    public let progress: (@Sendable (RunSummary) -> Void)?
+
+    public init(pipeline: Pipeline, options: RunOptions, progress: (@Sendable (RunSummary) -> Void)? = nil) {
         self.pipeline = pipeline
         self.options = options
+        self.progress = progress
     }
 
     /// Runs to the end of the input. Throws only when the input or an output fails.
@@ -55,6 +59,14 @@ public final class PipelineRunner: Sendable {
     }
 
     private func runText(reader: InputReader, head: [UInt8], sinks: Sinks) throws -> RunSummary {
+        let context = makeContext()
+        var summary = try runText(reader: reader, head: head, sinks: sinks, context: context)
+        summary.stats = context.stats
+        summary.bytesRead = reader.bytesRead
+        return summary
+    }
+
+    private func runText(reader: InputReader, head: [UInt8], sinks: Sinks, context: WorkerContext) throws -> RunSummary {
         var bytes = head
         while try reader.read(into: &bytes) > 0 {
             if bytes.count > options.maxLineBytes { break }
@@ -73,7 +85,6 @@ public final class PipelineRunner: Sendable {
             try sinks.log.write("\(options.inputName): error: input is over the limit of \(options.maxLineBytes) bytes (--max-line-bytes)\n")
             return summary
         }
-        let context = WorkerContext(limits: options.matchLimits, tracksOrigins: options.codec.explain)
         var document: Document
         do {
             document = try bytes.withUnsafeBufferPointer { (buffer) throws(InputRejection) in try options.codec.decodeText(buffer) }
@@ -123,6 +134,7 @@ public final class PipelineRunner: Sendable {
         let queue = BlockingQueue<InputBatch>(capacity: jobs * 2)
         let results = ReorderBuffer<OutputBatch>()
         let total = BatchCount()
+        let workers = WorkerStatsCollector(count: jobs)
 
         let readerThread = Thread { [batcher] in
             do {
@@ -143,13 +155,13 @@ public final class PipelineRunner: Sendable {
         for _ in 0..<jobs {
             let pipeline = pipeline
             let options = options
-            Thread {
-                let processor = BatchProcessor(
-                    pipeline: pipeline, options: options,
-                    context: WorkerContext(limits: options.matchLimits, tracksOrigins: options.codec.explain))
+            Thread { [self] in
+                let context = makeContext()
+                let processor = BatchProcessor(pipeline: pipeline, options: options, context: context)
                 while let batch = queue.take() {
                     results.put(processor.process(batch), at: batch.index)
                 }
+                workers.finished(with: context.stats)
             }.start()
         }
 
@@ -164,13 +176,23 @@ public final class PipelineRunner: Sendable {
             guard let batch = results.take(next, orFinished: { total.finished && next >= total.count }) else { break }
             try write(batch, to: sinks)
             summary.add(batch.summary)
+            progress?(summary)
             tickets.release()
             next += 1
         }
         if let failure = total.failure {
             throw InputReadFailure(description: failure)
         }
+        queue.close()
+        summary.stats = workers.waitForAll()
+        summary.bytesRead = reader.bytesRead
         return summary
+    }
+
+    private func makeContext() -> WorkerContext {
+        WorkerContext(
+            limits: options.matchLimits, tracksOrigins: options.codec.explain,
+            stats: options.collectsStats ? PipelineStats(for: pipeline) : nil)
     }
 
     private func write(_ batch: OutputBatch, to sinks: Sinks) throws {
@@ -206,5 +228,33 @@ final class BatchCount: @unchecked Sendable {
     var failure: String? {
         get { lock.withLock { _failure } }
         set { lock.withLock { _failure = newValue } }
+    }
+}
+
+/// Collects each worker's statistics as it finishes, and waits for all of them.
+final class WorkerStatsCollector: @unchecked Sendable {
+    private var remaining: Int
+    private var total: PipelineStats?
+    private let condition = NSCondition()
+
+    init(count: Int) {
+        remaining = count
+    }
+
+    func finished(with stats: PipelineStats?) {
+        condition.lock()
+        if let stats {
+            if total == nil { total = stats } else { total?.add(stats) }
+        }
+        remaining -= 1
+        condition.broadcast()
+        condition.unlock()
+    }
+
+    func waitForAll() -> PipelineStats? {
+        condition.lock()
+        defer { condition.unlock() }
+        while remaining > 0 { condition.wait() }
+        return total
     }
 }

@@ -25,6 +25,8 @@ public struct RunOptions: Sendable {
     /// Name of the input in messages.
     public var inputName: String
     public var matchLimits: MatchLimits
+    /// Collect per-stage and per-rule statistics (`run --stats`).
+    public var collectsStats = false
 
     public init(
         jobs: Int = 1, inputFormat: InputFormat = .auto, outputFormat: OutputFormat? = nil,
@@ -51,6 +53,10 @@ public struct RunSummary: Sendable, Equatable, CustomStringConvertible {
     public var flagged = 0
     /// Rule or stage failures recorded on documents (the documents went on).
     public var documentErrors = 0
+    /// Input bytes read.
+    public var bytesRead = 0
+    /// Per-stage and per-rule counters, when the run collected them.
+    public var stats: PipelineStats?
 
     public init() {}
 
@@ -61,6 +67,13 @@ public struct RunSummary: Sendable, Equatable, CustomStringConvertible {
         rejected += other.rejected
         flagged += other.flagged
         documentErrors += other.documentErrors
+        bytesRead += other.bytesRead
+    }
+
+    /// Equal counts (statistics are not compared).
+    public static func == (lhs: RunSummary, rhs: RunSummary) -> Bool {
+        (lhs.read, lhs.written, lhs.dropped, lhs.rejected, lhs.flagged, lhs.documentErrors)
+            == (rhs.read, rhs.written, rhs.dropped, rhs.rejected, rhs.flagged, rhs.documentErrors)
     }
 
     public var description: String {

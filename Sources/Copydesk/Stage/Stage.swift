@@ -19,6 +19,9 @@
 /// `document.errors` and leave the document as it was, or throw: the pipeline then restores the
 /// document as it was before this stage, records the error, and runs the next stage.
 ///
+/// **Statistics.** When `context.stats` is set, a stage with rules records per-rule counters
+/// there (`recordRule`); the pipeline times stages itself.
+///
 /// **Teardown.** A stage is released with its pipeline; `deinit` frees what it holds.
 public protocol Stage: Sendable {
     /// The stage's id, unique within a pipeline (`regex-1`, or the `id:` from the config).
@@ -27,6 +30,8 @@ public protocol Stage: Sendable {
     var kind: String { get }
     /// How many rules the stage holds, for summaries (0 when it has none).
     var ruleCount: Int { get }
+    /// The ids of its rules, in order, for statistics.
+    var ruleIDs: [String] { get }
 
     /// Processes one document in place.
     func process(_ document: inout Document, context: WorkerContext) throws
@@ -36,7 +41,9 @@ public protocol Stage: Sendable {
 }
 
 extension Stage {
-    public var ruleCount: Int { 0 }
+    public var ruleCount: Int { ruleIDs.count }
+
+    public var ruleIDs: [String] { [] }
 
     public func runExamples(context: WorkerContext) -> [ExampleResult] { [] }
 }

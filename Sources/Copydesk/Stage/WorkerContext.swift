@@ -6,9 +6,12 @@ public final class WorkerContext {
     public var regex: MatchScratch
     /// Whether edits should keep provenance, so removals can be reported in input offsets.
     public let tracksOrigins: Bool
+    /// Per-stage and per-rule counters; nil unless the run collects statistics.
+    public var stats: PipelineStats?
 
-    public init(limits: MatchLimits = MatchLimits(), tracksOrigins: Bool = false) {
+    public init(limits: MatchLimits = MatchLimits(), tracksOrigins: Bool = false, stats: PipelineStats? = nil) {
         self.regex = MatchScratch(limits: limits)
         self.tracksOrigins = tracksOrigins
+        self.stats = stats
     }
 }

@@ -10,16 +10,46 @@ public struct RegexStage: Stage {
         self.rules = rules
     }
 
-    public var ruleCount: Int { rules.count }
+    public var ruleIDs: [String] { rules.map(\.id) }
 
     public func process(_ document: inout Document, context: WorkerContext) throws {
+        let counting = context.stats != nil
         for rule in rules {
             if document.decision == .drop { return }
+            let start = counting ? MonotonicClock.now() : 0
+            let before = counting ? (document.changeFingerprint, document.removed.count) : ([], 0)
+            var failure: MatchError?
             do {
                 try apply(rule, to: &document, context: context)
             } catch {
+                failure = error
                 document.errors.append(StageError(stage: id, rule: rule.id, message: error.description))
             }
+            if counting {
+                record(rule, on: document, before: before, failure: failure, nanoseconds: MonotonicClock.now() - start, context: context)
+            }
+        }
+    }
+
+    /// Adds this rule's work on one document to the worker's counters.
+    private func record(
+        _ rule: RegexRule, on document: Document, before: (fingerprint: [Int], removed: Int),
+        failure: MatchError?, nanoseconds: UInt64, context: WorkerContext
+    ) {
+        let removed = document.removed[before.removed...]
+        let fired = document.changeFingerprint != before.fingerprint && failure == nil
+        context.stats?.recordRule(rule.id) { counters in
+            counters.nanoseconds += nanoseconds
+            if let failure {
+                switch failure.kind {
+                case .matchLimit, .heapLimit, .depthLimit, .jitStackLimit: counters.limitErrors += 1
+                case .other: counters.otherErrors += 1
+                }
+            }
+            guard fired else { return }
+            counters.documentsHit += 1
+            counters.hits += removed.isEmpty ? 1 : removed.count
+            counters.bytesRemoved += removed.reduce(0) { $0 + $1.text.count }
         }
     }
 
