@@ -43,6 +43,12 @@ struct RunCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Reject input lines (or a text input) longer than this.", valueName: "bytes"))
     var maxLineBytes = 16 << 20
 
+    @Flag(help: "Reload the config when it or any file it includes changes (SIGHUP always reloads).")
+    var watch = false
+
+    @Option(help: ArgumentHelp("Seconds between checks for config changes with --watch.", valueName: "seconds"))
+    var watchInterval = 1.0
+
     @Flag(help: "Print per-stage and per-rule statistics to stderr at the end.")
     var stats = false
 
@@ -58,6 +64,7 @@ struct RunCommand: ParsableCommand {
     func validate() throws {
         if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1") }
         if maxLineBytes < 1 { throw ValidationError("--max-line-bytes must be at least 1") }
+        if !(watchInterval > 0) { throw ValidationError("--watch-interval must be more than 0") }
         if textField == outputKey { throw ValidationError("--text-field and --output-key must differ") }
     }
 
@@ -83,10 +90,21 @@ struct RunCommand: ParsableCommand {
         let summary: RunSummary
         let status = StatusLine.makeIfTerminal(quiet: quiet)
         let started = Date()
+        let holder = PipelineHolder(pipeline)
+        let reloader = ConfigReloader(location: configOptions.location, holder: holder, log: sinks.log)
+        reloader.reloadOnHangup()
+        if watch {
+            if case .embedded = configOptions.location {
+                FileHandleOutput.standardError("copydesk: --watch: the built-in config has no files to watch; SIGHUP still reloads\n")
+            } else {
+                reloader.watch(every: watchInterval)
+            }
+        }
+        defer { reloader.stop() }
         do {
             var progress: (@Sendable (RunSummary) -> Void)?
             if let status { progress = { status.update($0) } }
-            let runner = PipelineRunner(pipeline: pipeline, options: options, progress: progress)
+            let runner = PipelineRunner(holder: holder, options: options, progress: progress)
             summary = try runner.run(input: input, sinks: sinks)
             status?.finish()
         } catch let error as OutputClosedError {

@@ -6,6 +6,8 @@ public final class ConfigContext {
     public private(set) var sources = SourceTexts()
     /// Every file read so far, in order (the pipeline file first).
     public private(set) var files: [String] = []
+    /// Every include glob expanded so far (joined to its base folder), for watching.
+    public private(set) var globs: [String] = []
     private var ruleIDs: [String: SourceMark] = [:]
     private var patterns: [String: (rule: String, mark: SourceMark)] = [:]
     /// Match state for checks that run patterns while loading (examples in lint).
@@ -74,6 +76,7 @@ public final class ConfigContext {
         let base = ConfigPath.directory(of: file)
         let pattern = ConfigPath.join(base, entry)
         if Glob.hasWildcards(entry) {
+            if !globs.contains(pattern) { globs.append(pattern) }
             let found = fileSystem.glob(pattern)
             if found.isEmpty {
                 warning("include \"\(entry)\" matches no file", at: mark)

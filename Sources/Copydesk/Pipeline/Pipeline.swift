@@ -7,11 +7,14 @@ public struct Pipeline: Sendable {
     public let files: [String]
     /// Warnings found while loading, already rendered with source lines.
     public let warnings: [String]
+    /// The include globs it expanded, so a watcher can notice files added or deleted under them.
+    public let globs: [String]
 
-    public init(stages: [any Stage], file: String, files: [String] = [], warnings: [String] = []) {
+    public init(stages: [any Stage], file: String, files: [String] = [], globs: [String] = [], warnings: [String] = []) {
         self.stages = stages
         self.file = file
         self.files = files.isEmpty ? [file] : files
+        self.globs = globs
         self.warnings = warnings
     }
 

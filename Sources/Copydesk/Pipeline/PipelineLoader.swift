@@ -19,7 +19,7 @@ public struct PipelineLoader: Sendable {
             throw ConfigError(diagnostics: context.diagnostics, rendered: rendered)
         }
         let warnings = zip(context.diagnostics, rendered).filter { $0.0.severity != .error }.map(\.1)
-        return Pipeline(stages: stages, file: file, files: context.files, warnings: warnings)
+        return Pipeline(stages: stages, file: file, files: context.files, globs: context.globs, warnings: warnings)
     }
 
     private func compile(_ file: String, context: ConfigContext) -> [any Stage]? {

@@ -6,8 +6,12 @@ import Foundation
 /// batches, and the calling thread writes results in order as soon as each is ready. At most
 /// `4 × jobs` batches are in flight, so memory stays bounded whatever the input size.
 public final class PipelineRunner: Sendable {
-    public let pipeline: Pipeline
+    /// The pipeline in service; a reload may swap it while the run goes on.
+    public let holder: PipelineHolder
     public let options: RunOptions
+
+    /// The pipeline in service now.
+    public var pipeline: Pipeline { holder.current }
 
     /// Where documents and diagnostics go.
     public struct Sinks: Sendable {
@@ -28,8 +32,12 @@ public final class PipelineRunner: Sendable {
     /// Called on the writing thread after each batch is written, with the counts so far.
     public let progress: (@Sendable (RunSummary) -> Void)?
 
-    public init(pipeline: Pipeline, options: RunOptions, progress: (@Sendable (RunSummary) -> Void)? = nil) {
-        self.pipeline = pipeline
+    public convenience init(pipeline: Pipeline, options: RunOptions, progress: (@Sendable (RunSummary) -> Void)? = nil) {
+        self.init(holder: PipelineHolder(pipeline), options: options, progress: progress)
+    }
+
+    public init(holder: PipelineHolder, options: RunOptions, progress: (@Sendable (RunSummary) -> Void)? = nil) {
+        self.holder = holder
         self.options = options
         self.progress = progress
     }
@@ -153,12 +161,12 @@ public final class PipelineRunner: Sendable {
         }
         readerThread.start()
         for _ in 0..<jobs {
-            let pipeline = pipeline
             let options = options
             Thread { [self] in
                 let context = makeContext()
-                let processor = BatchProcessor(pipeline: pipeline, options: options, context: context)
                 while let batch = queue.take() {
+                    // Each batch runs on the pipeline in service when it starts, to the end.
+                    let processor = BatchProcessor(pipeline: holder.current, options: options, context: context)
                     results.put(processor.process(batch), at: batch.index)
                 }
                 workers.finished(with: context.stats)

@@ -105,3 +105,40 @@ func runCopydesk(_ arguments: [String], stdin: Data = Data(), in directory: URL?
 extension String {
     var data: Data { Data(utf8) }
 }
+
+/// Reads lines from a pipe on a background thread, with a timeout per line.
+final class PipeLineReader: @unchecked Sendable {
+    private var buffer = Data()
+    private let condition = NSCondition()
+
+    init(_ handle: FileHandle) {
+        Thread {
+            while true {
+                let chunk = handle.availableData
+                self.condition.lock()
+                if chunk.isEmpty {
+                    self.buffer.append(contentsOf: [0xFF])  // end marker
+                } else {
+                    self.buffer.append(chunk)
+                }
+                self.condition.broadcast()
+                self.condition.unlock()
+                if chunk.isEmpty { return }
+            }
+        }.start()
+    }
+
+    func nextLine(timeout: TimeInterval) -> String? {
+        let deadline = Date(timeIntervalSinceNow: timeout)
+        condition.lock()
+        defer { condition.unlock() }
+        while true {
+            if let newline = buffer.firstIndex(of: UInt8(ascii: "\n")) {
+                let line = buffer[buffer.startIndex..<newline]
+                buffer.removeSubrange(buffer.startIndex...newline)
+                return String(decoding: line, as: UTF8.self)
+            }
+            if buffer.last == 0xFF || !condition.wait(until: deadline) { return nil }
+        }
+    }
+}
