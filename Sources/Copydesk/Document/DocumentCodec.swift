@@ -165,19 +165,13 @@ public struct DocumentCodec: Sendable {
         for field in byField.keys.sorted(by: { ($0 == textField ? 0 : 1, $0) < ($1 == textField ? 0 : 1, $1) }) {
             guard let unsorted = byField[field], let original = document.originalField(field) else { continue }
             let spans = unsorted.enumerated().sorted { ($0.element.range.lowerBound, $0.offset) < ($1.element.range.lowerBound, $1.offset) }.map(\.element)
-            let bounds = spans.flatMap { [$0.range.lowerBound, $0.range.upperBound] }
-            let order = bounds.indices.sorted { bounds[$0] < bounds[$1] }
-            let converted = original.withUnsafeBufferPointer {
-                UTF8Text.codePointOffsets($0, byteOffsets: order.map { bounds[$0] })
-            }
-            var codePoints = [Int](repeating: 0, count: bounds.count)
-            for (rank, index) in order.enumerated() { codePoints[index] = converted[rank] }
-            for (index, span) in spans.enumerated() {
+            let codePoints = UTF8Text.codePointRanges(spans.map(\.range), in: original)
+            for (span, points) in zip(spans, codePoints) {
                 writer.beginObject()
                 writer.key("rule"); writer.string(span.rule)
                 if field != textField { writer.key("field"); writer.string(field) }
-                writer.key("start"); writer.int(codePoints[2 * index])
-                writer.key("end"); writer.int(codePoints[2 * index + 1])
+                writer.key("start"); writer.int(points.lowerBound)
+                writer.key("end"); writer.int(points.upperBound)
                 writer.key("text")
                 span.text.withUnsafeBufferPointer { writer.string(bytes: $0) }
                 writer.endObject()
