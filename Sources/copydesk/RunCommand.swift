@@ -19,7 +19,7 @@ struct RunCommand: ParsableCommand {
     @Option(name: .shortAndLong, help: "Worker threads (default: all cores).")
     var jobs: Int?
 
-    @Flag(help: "Add the removed spans to each document's copydesk object.")
+    @Flag(help: "Add the removed spans and a trace of every rule that fired to each document's copydesk object.")
     var explain = false
 
     @Option(help: ArgumentHelp("Write dropped documents, with their reasons, to this file.", valueName: "file"))

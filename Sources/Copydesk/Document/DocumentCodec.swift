@@ -24,7 +24,7 @@ public struct InputRejection: Error, Sendable, CustomStringConvertible {
 public struct DocumentCodec: Sendable {
     public var textField: String
     public var outputKey: String
-    /// Include `removed` spans in the annotations.
+    /// Include `removed` spans and the `trace` in the annotations.
     public var explain: Bool
 
     public init(textField: String = "text", outputKey: String = "copydesk", explain: Bool = false) {
@@ -109,7 +109,7 @@ public struct DocumentCodec: Sendable {
         out.append(UInt8(ascii: "\n"))
     }
 
-    /// Writes the `copydesk` object: meta, tags, flags, decision, errors (and removed with explain).
+    /// Writes the `copydesk` object: meta, tags, flags, decision, errors (and removed and trace with explain).
     public func appendAnnotations(_ document: Document, into out: inout [UInt8]) {
         var writer = JSONWriter()
         writer.beginObject()
@@ -155,6 +155,8 @@ public struct DocumentCodec: Sendable {
             writer.beginArray()
             appendRemoved(document, into: &writer)
             writer.endArray()
+            writer.key("trace")
+            writer.trace(of: document)
         }
         writer.endObject()
         out.append(contentsOf: writer.bytes)
