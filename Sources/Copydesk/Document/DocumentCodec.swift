@@ -114,25 +114,14 @@ public struct DocumentCodec: Sendable {
         var writer = JSONWriter()
         writer.beginObject()
         writer.key("meta")
-        writer.beginObject()
-        for entry in document.meta.entries {
-            writer.key(entry.key)
-            writer.string(entry.value)
-        }
-        writer.endObject()
+        writer.meta(document.meta)
         writer.key("tags")
         writer.beginArray()
         for tag in document.tags { writer.string(tag) }
         writer.endArray()
         writer.key("flags")
         writer.beginArray()
-        for flag in document.flags {
-            writer.beginObject()
-            writer.key("rule"); writer.string(flag.rule)
-            writer.key("category"); writer.string(flag.category)
-            writer.key("severity"); writer.string(flag.severity)
-            writer.endObject()
-        }
+        for flag in document.flags { writer.flag(flag) }
         writer.endArray()
         writer.key("decision")
         writer.string(document.decision.rawValue)
@@ -142,13 +131,7 @@ public struct DocumentCodec: Sendable {
         }
         writer.key("errors")
         writer.beginArray()
-        for error in document.errors {
-            writer.beginObject()
-            writer.key("stage"); writer.string(error.stage)
-            if let rule = error.rule { writer.key("rule"); writer.string(rule) }
-            writer.key("message"); writer.string(error.message)
-            writer.endObject()
-        }
+        for error in document.errors { writer.stageError(error) }
         writer.endArray()
         if explain {
             writer.key("removed")

@@ -21,11 +21,7 @@ extension JSONWriter {
             replacement.withUnsafeBufferPointer { string(bytes: $0) }
         case .extract(let meta, let stripped):
             key("meta")
-            beginObject()
-            for entry in meta.entries {
-                key(entry.key); string(entry.value)
-            }
-            endObject()
+            self.meta(meta)
             if stripped { key("stripped"); bool(true) }
         case .tag(let tags):
             key("tags")
