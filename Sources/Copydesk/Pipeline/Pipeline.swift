@@ -24,13 +24,19 @@ public struct Pipeline: Sendable {
     public func process(_ document: inout Document, context: WorkerContext) {
         for stage in stages {
             if document.decision == .drop { return }
-            let before = document
-            do {
-                try stage.process(&document, context: context)
-            } catch {
-                document = before
-                document.errors.append(StageError(stage: stage.id, message: "\(error)"))
-            }
+            apply(stage, to: &document, context: context)
+        }
+    }
+
+    /// Runs one stage. If it throws, the document is restored as it was before the stage and the
+    /// error is recorded.
+    public func apply(_ stage: any Stage, to document: inout Document, context: WorkerContext) {
+        let before = document
+        do {
+            try stage.process(&document, context: context)
+        } catch {
+            document = before
+            document.errors.append(StageError(stage: stage.id, message: "\(error)"))
         }
     }
 
