@@ -66,7 +66,7 @@ struct RunCommand: ParsableCommand {
             codec: DocumentCodec(textField: textField, outputKey: outputKey, explain: explain),
             maxLineBytes: maxLineBytes, inputName: file ?? "<stdin>")
         signal(SIGPIPE, SIG_IGN)
-        let input = try openInput()
+        let input = try InputFile.open(file)
         defer { if input != 0 { close(input) } }
         let sinks = PipelineRunner.Sinks(
             output: ByteSink(descriptor: 1, name: "<stdout>"),
@@ -85,15 +85,6 @@ struct RunCommand: ParsableCommand {
         }
         if !quiet { FileHandleOutput.standardError("\(summary)\n") }
         if summary.rejected > 0 { throw ExitCode(ExitStatus.rejectedInput) }
-    }
-
-    private func openInput() throws -> Int32 {
-        guard let file, file != "-" else { return 0 }
-        let descriptor = open(file, O_RDONLY | O_CLOEXEC)
-        guard descriptor >= 0 else {
-            throw ValidationError("cannot open \(file): \(String(cString: strerror(errno)))")
-        }
-        return descriptor
     }
 }
 
