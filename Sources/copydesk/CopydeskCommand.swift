@@ -11,7 +11,7 @@ struct CopydeskCommand: ParsableCommand {
             cleaned documents to stdout. Rules live in YAML and take effect on the next run.
             """,
         version: CopydeskVersion.current,
-        subcommands: [RunCommand.self, TestCommand.self, CheckCommand.self, InitCommand.self],
+        subcommands: [RunCommand.self, ExplainCommand.self, TestCommand.self, CheckCommand.self, InitCommand.self],
         defaultSubcommand: nil
     )
 }

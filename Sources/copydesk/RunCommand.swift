@@ -19,7 +19,7 @@ struct RunCommand: ParsableCommand {
     @Option(name: .shortAndLong, help: "Worker threads (default: all cores).")
     var jobs: Int?
 
-    @Flag(help: "Add the removed spans to each document's copydesk object.")
+    @Flag(help: "Add the removed spans and a trace of every rule that fired to each document's copydesk object.")
     var explain = false
 
     @Option(help: ArgumentHelp("Write dropped documents, with their reasons, to this file.", valueName: "file"))
@@ -80,7 +80,7 @@ struct RunCommand: ParsableCommand {
             maxLineBytes: maxLineBytes, inputName: file ?? "<stdin>")
         options.collectsStats = stats || statsJson != nil
         signal(SIGPIPE, SIG_IGN)
-        let input = try openInput()
+        let input = try InputFile.open(file)
         defer { if input != 0 { close(input) } }
         let sinks = PipelineRunner.Sinks(
             output: ByteSink(descriptor: 1, name: "<stdout>"),
@@ -129,15 +129,6 @@ struct RunCommand: ParsableCommand {
             }
         }
         if summary.rejected > 0 { throw ExitCode(ExitStatus.rejectedInput) }
-    }
-
-    private func openInput() throws -> Int32 {
-        guard let file, file != "-" else { return 0 }
-        let descriptor = open(file, O_RDONLY | O_CLOEXEC)
-        guard descriptor >= 0 else {
-            throw ValidationError("cannot open \(file): \(String(cString: strerror(errno)))")
-        }
-        return descriptor
     }
 }
 

@@ -17,6 +17,7 @@ public struct Document: Sendable {
     /// Where each byte of a changed field came from; kept only when `tracksOrigins` is on.
     var origins: [String: FieldOrigin] = [:]
     /// Whether edits keep byte-level provenance so removals can be reported in input offsets.
+    /// This is the explain switch: stages record `trace` events only when it is on.
     public var tracksOrigins: Bool
 
     public var meta = Meta()
@@ -24,6 +25,8 @@ public struct Document: Sendable {
     public var flags: [ModerationFlag] = []
     public var errors: [StageError] = []
     public var removed: [RemovedSpan] = []
+    /// Every rule that fired and every stage-level change, in order; recorded only when `tracksOrigins` is on.
+    public var trace: [TraceEvent] = []
     public var decision: Decision = .keep
     /// Why the document was dropped, when `decision == .drop`.
     public var dropReason: String?

@@ -24,7 +24,7 @@ public struct InputRejection: Error, Sendable, CustomStringConvertible {
 public struct DocumentCodec: Sendable {
     public var textField: String
     public var outputKey: String
-    /// Include `removed` spans in the annotations.
+    /// Include `removed` spans and the `trace` in the annotations.
     public var explain: Bool
 
     public init(textField: String = "text", outputKey: String = "copydesk", explain: Bool = false) {
@@ -109,30 +109,19 @@ public struct DocumentCodec: Sendable {
         out.append(UInt8(ascii: "\n"))
     }
 
-    /// Writes the `copydesk` object: meta, tags, flags, decision, errors (and removed with explain).
+    /// Writes the `copydesk` object: meta, tags, flags, decision, errors (and removed and trace with explain).
     public func appendAnnotations(_ document: Document, into out: inout [UInt8]) {
         var writer = JSONWriter()
         writer.beginObject()
         writer.key("meta")
-        writer.beginObject()
-        for entry in document.meta.entries {
-            writer.key(entry.key)
-            writer.string(entry.value)
-        }
-        writer.endObject()
+        writer.meta(document.meta)
         writer.key("tags")
         writer.beginArray()
         for tag in document.tags { writer.string(tag) }
         writer.endArray()
         writer.key("flags")
         writer.beginArray()
-        for flag in document.flags {
-            writer.beginObject()
-            writer.key("rule"); writer.string(flag.rule)
-            writer.key("category"); writer.string(flag.category)
-            writer.key("severity"); writer.string(flag.severity)
-            writer.endObject()
-        }
+        for flag in document.flags { writer.flag(flag) }
         writer.endArray()
         writer.key("decision")
         writer.string(document.decision.rawValue)
@@ -142,19 +131,15 @@ public struct DocumentCodec: Sendable {
         }
         writer.key("errors")
         writer.beginArray()
-        for error in document.errors {
-            writer.beginObject()
-            writer.key("stage"); writer.string(error.stage)
-            if let rule = error.rule { writer.key("rule"); writer.string(rule) }
-            writer.key("message"); writer.string(error.message)
-            writer.endObject()
-        }
+        for error in document.errors { writer.stageError(error) }
         writer.endArray()
         if explain {
             writer.key("removed")
             writer.beginArray()
             appendRemoved(document, into: &writer)
             writer.endArray()
+            writer.key("trace")
+            writer.trace(of: document)
         }
         writer.endObject()
         out.append(contentsOf: writer.bytes)
@@ -165,19 +150,13 @@ public struct DocumentCodec: Sendable {
         for field in byField.keys.sorted(by: { ($0 == textField ? 0 : 1, $0) < ($1 == textField ? 0 : 1, $1) }) {
             guard let unsorted = byField[field], let original = document.originalField(field) else { continue }
             let spans = unsorted.enumerated().sorted { ($0.element.range.lowerBound, $0.offset) < ($1.element.range.lowerBound, $1.offset) }.map(\.element)
-            let bounds = spans.flatMap { [$0.range.lowerBound, $0.range.upperBound] }
-            let order = bounds.indices.sorted { bounds[$0] < bounds[$1] }
-            let converted = original.withUnsafeBufferPointer {
-                UTF8Text.codePointOffsets($0, byteOffsets: order.map { bounds[$0] })
-            }
-            var codePoints = [Int](repeating: 0, count: bounds.count)
-            for (rank, index) in order.enumerated() { codePoints[index] = converted[rank] }
-            for (index, span) in spans.enumerated() {
+            let codePoints = UTF8Text.codePointRanges(spans.map(\.range), in: original)
+            for (span, points) in zip(spans, codePoints) {
                 writer.beginObject()
                 writer.key("rule"); writer.string(span.rule)
                 if field != textField { writer.key("field"); writer.string(field) }
-                writer.key("start"); writer.int(codePoints[2 * index])
-                writer.key("end"); writer.int(codePoints[2 * index + 1])
+                writer.key("start"); writer.int(points.lowerBound)
+                writer.key("end"); writer.int(points.upperBound)
                 writer.key("text")
                 span.text.withUnsafeBufferPointer { writer.string(bytes: $0) }
                 writer.endObject()

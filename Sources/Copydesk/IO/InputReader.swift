@@ -51,6 +51,20 @@ final class InputReader {
     }
 }
 
+extension InputReader {
+    /// Resolves `.auto`: reads into `head` until the first non-blank byte (or the end) and
+    /// chooses JSON Lines if it is `{`, plain text otherwise.
+    func detectFormat(_ requested: InputFormat, head: inout [UInt8]) throws(InputReadError) -> InputFormat {
+        guard requested == .auto else { return requested }
+        while true {
+            if let first = head.first(where: { !DocumentCodec.isJSONSpace($0) }) {
+                return first == UInt8(ascii: "{") ? .jsonl : .text
+            }
+            if try read(into: &head) == 0 { return .jsonl }
+        }
+    }
+}
+
 #if canImport(Glibc)
 private let systemRead = Glibc.read
 #elseif canImport(Darwin)

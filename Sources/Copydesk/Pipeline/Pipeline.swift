@@ -28,18 +28,25 @@ public struct Pipeline: Sendable {
         let timed = context.stats != nil
         for stage in stages {
             if document.decision == .drop { return }
-            let before = document
             let start = timed ? MonotonicClock.now() : 0
-            do {
-                try stage.process(&document, context: context)
-            } catch {
-                document = before
-                document.errors.append(StageError(stage: stage.id, message: "\(error)"))
-            }
+            let before = timed ? document.changeFingerprint : []
+            apply(stage, to: &document, context: context)
             if timed {
-                let changed = document.changeFingerprint != before.changeFingerprint
+                let changed = document.changeFingerprint != before
                 context.stats?.recordStage(stage.id, kind: stage.kind, nanoseconds: MonotonicClock.now() - start, changed: changed)
             }
+        }
+    }
+
+    /// Runs one stage. If it throws, the document is restored as it was before the stage and the
+    /// error is recorded.
+    public func apply(_ stage: any Stage, to document: inout Document, context: WorkerContext) {
+        let before = document
+        do {
+            try stage.process(&document, context: context)
+        } catch {
+            document = before
+            document.errors.append(StageError(stage: stage.id, message: "\(error)"))
         }
     }
 

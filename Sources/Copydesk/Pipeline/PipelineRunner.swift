@@ -46,23 +46,12 @@ public final class PipelineRunner: Sendable {
     public func run(input descriptor: Int32, sinks: Sinks) throws -> RunSummary {
         let reader = InputReader(descriptor: descriptor, name: options.inputName)
         var head: [UInt8] = []
-        let format = try detectFormat(reader: reader, head: &head)
+        let format = try reader.detectFormat(options.inputFormat, head: &head)
         switch format {
         case .text, .auto:
             return try runText(reader: reader, head: head, sinks: sinks)
         case .jsonl:
             return try runLines(reader: reader, head: head, sinks: sinks)
-        }
-    }
-
-    /// Reads until the first non-blank byte (or the end) to choose between JSON Lines and text.
-    private func detectFormat(reader: InputReader, head: inout [UInt8]) throws -> InputFormat {
-        guard options.inputFormat == .auto else { return options.inputFormat }
-        while true {
-            if let first = head.first(where: { !DocumentCodec.isJSONSpace($0) }) {
-                return first == UInt8(ascii: "{") ? .jsonl : .text
-            }
-            if try reader.read(into: &head) == 0 { return .jsonl }
         }
     }
 

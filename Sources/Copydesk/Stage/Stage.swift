@@ -11,9 +11,17 @@
 /// worker thread and is never shared.
 ///
 /// **What a stage may change.** The document's string fields (through `Document.apply` or
-/// `Document.setField`, so that provenance stays right), `meta`, `tags`, `flags`, `removed`
-/// and `decision` (raise it only: keep → flag → drop, through `addFlag` and `drop`). It must
-/// not change `sequence` or `line`. A stage is not called for a document already dropped.
+/// `Document.setField`, so that provenance stays right), `meta`, `tags`, `flags`, `removed`,
+/// `trace` and `decision` (raise it only: keep → flag → drop, through `addFlag` and `drop`).
+/// It must not change `sequence` or `line`. A stage is not called for a document already
+/// dropped.
+///
+/// **Trace.** When `document.tracksOrigins` is on (`run --explain`, `copydesk explain`), a
+/// stage that changes a document appends a `TraceEvent` to `document.trace` for each thing it
+/// did: one per rule firing (per removed or replaced match), or one per field for a stage-level
+/// pass. The event's range comes from `document.originalRange(of:in:)`, taken before the edit
+/// is applied. When the flag is off, a stage must record nothing and do no extra work for it:
+/// no allocation and no extra matching.
 ///
 /// **Errors.** A problem that affects one document must not stop the run. Either record it in
 /// `document.errors` and leave the document as it was, or throw: the pipeline then restores the

@@ -60,6 +60,21 @@ final class RunCommandTests: XCTestCase {
         XCTAssertTrue(result.stdout.contains(#""removed":[{"rule":"junk","start":2,"end":7,"text":" JUNK"}]"#), result.stdout)
     }
 
+    func testExplainAddsATraceOfEveryRuleThatFired() throws {
+        let dir = try temporaryDirectory(self)
+        try customConfig.write(to: dir.appendingPathComponent("c.yaml"), atomically: true, encoding: .utf8)
+        let result = try runCopydesk(["run", "-c", "c.yaml", "--explain"], stdin: "{\"text\": \"ab JUNK\"}\n".data, in: dir)
+        XCTAssertEqual(result.status, 0, result.stderr)
+        XCTAssertTrue(result.stdout.contains(#""trace":[{"stage":"regex-1","rule":"junk","at":"c.yaml:4","action":"strip","field":"text","start":2,"end":7,"text":" JUNK"}]"#), result.stdout)
+    }
+
+    func testWithoutExplainTheCopydeskObjectHasNoRemovedOrTrace() throws {
+        let dir = try temporaryDirectory(self)
+        try customConfig.write(to: dir.appendingPathComponent("c.yaml"), atomically: true, encoding: .utf8)
+        let result = try runCopydesk(["run", "-c", "c.yaml"], stdin: "{\"text\": \"ab JUNK\"}\n".data, in: dir)
+        XCTAssertEqual(result.stdout, #"{"text": "ab","copydesk":{"meta":{},"tags":[],"flags":[],"decision":"keep","errors":[]}}"# + "\n")
+    }
+
     func testTextFieldAndOutputKeyCanBeRenamed() throws {
         let dir = try temporaryDirectory(self)
         try customConfig.replacingOccurrences(of: "stage: whitespace", with: "stage: whitespace\n    fields: [body]")

@@ -133,4 +133,9 @@ final class UTF8TextTests: XCTestCase {
         let converted = bytes.withUnsafeBufferPointer { UTF8Text.codePointOffsets($0, byteOffsets: [4, 2, 6]) }
         XCTAssertEqual(converted, [2, 1, 3])
     }
+
+    func testByteRangesInAnyOrderBecomeCodePointRanges() {
+        let bytes = Array("日本 ab é".utf8)
+        XCTAssertEqual(UTF8Text.codePointRanges([7..<9, 0..<3, 10..<12], in: bytes), [3..<5, 0..<1, 6..<7])
+    }
 }

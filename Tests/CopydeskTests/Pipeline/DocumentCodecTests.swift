@@ -53,6 +53,48 @@ final class DocumentCodecTests: XCTestCase {
         XCTAssertTrue(out.contains(#""removed":[{"rule":"junk","start":5,"end":10,"text":" JUNK"},{"rule":"junk","start":13,"end":18,"text":" JUNK"}]"#), out)
     }
 
+    func testExplainWritesTheTraceInCodePointsOfTheInput() throws {
+        let out = try roundTrip(#"{"text": "héllo JUNK 日本 JUNK"}"#, codec: DocumentCodec(explain: true))
+        XCTAssertTrue(out.contains(
+            #""trace":[{"stage":"regex-1","rule":"junk","at":"pipeline.yaml:4","action":"strip","field":"text","start":5,"end":10,"text":" JUNK"},"#
+                + #"{"stage":"regex-1","rule":"junk","at":"pipeline.yaml:4","action":"strip","field":"text","start":13,"end":18,"text":" JUNK"}]"#), out)
+    }
+
+    func testTraceEventsCarryWhatEachActionDid() throws {
+        let pipeline = try makePipeline("""
+            stages:
+              - stage: regex
+                rules:
+                  - {id: swap, pattern: 'ab', action: replace, replacement: 'ba'}
+                  - {id: by, pattern: 'by (?<author>\\w+)', action: extract}
+                  - {id: kpop, pattern: 'BTS', action: tag, tags: [k-pop]}
+                  - {id: bait, pattern: 'wow', action: flag, category: clickbait}
+                  - {id: spam, pattern: 'spam', action: drop, reason: junk}
+              - stage: whitespace
+            """)
+        let out = try roundTrip(#"{"text": "ab by Asha BTS wow  spam"}"#, codec: DocumentCodec(explain: true), pipeline: pipeline)
+        let object = try JSONSerialization.jsonObject(with: Data(out.utf8)) as? [String: Any]
+        let trace = try XCTUnwrap((object?["copydesk"] as? [String: Any])?["trace"] as? [[String: Any]])
+        XCTAssertEqual(trace.map { $0["action"] as? String }, ["replace", "extract", "tag", "flag", "drop"])
+        XCTAssertEqual(trace[0]["replacement"] as? String, "ba")
+        XCTAssertEqual(trace[1]["meta"] as? [String: String], ["author": "Asha"])
+        XCTAssertEqual(trace[2]["tags"] as? [String], ["k-pop"])
+        XCTAssertEqual(trace[3]["category"] as? String, "clickbait")
+        XCTAssertEqual(trace[3]["severity"] as? String, "medium")
+        XCTAssertEqual(trace[4]["reason"] as? String, "junk")
+    }
+
+    func testTheWhitespaceEventHasNoRuleAndCountsItsEdits() throws {
+        let pipeline = try makePipeline("stages:\n  - stage: whitespace\n")
+        let out = try roundTrip(#"{"text": "a  b  c"}"#, codec: DocumentCodec(explain: true), pipeline: pipeline)
+        XCTAssertTrue(out.contains(#""trace":[{"stage":"whitespace-1","rule":null,"at":"pipeline.yaml:2","action":"whitespace","field":"text","start":1,"end":6,"text":"","edits":2}]"#), out)
+    }
+
+    func testWithoutExplainThereIsNoTrace() throws {
+        let out = try roundTrip(#"{"text": "a JUNK"}"#)
+        XCTAssertEqual(out, #"{"text": "a","# + emptyAnnotations + "}\n")
+    }
+
     func testMissingTextFieldIsARejection() {
         let bytes = Array(#"{"title": "x"}"#.utf8)
         XCTAssertThrowsError(try bytes.withUnsafeBufferPointer { try DocumentCodec().decodeLine($0, lineNumber: 4, sequence: 0) }) { error in

@@ -62,6 +62,16 @@ public enum UTF8Text {
         return result
     }
 
+    /// Converts byte ranges of `text`, in any order, to code-point ranges in one pass over it.
+    public static func codePointRanges(_ ranges: [Range<Int>], in text: [UInt8]) -> [Range<Int>] {
+        let bounds = ranges.flatMap { [$0.lowerBound, $0.upperBound] }
+        let order = bounds.indices.sorted { bounds[$0] < bounds[$1] }
+        let converted = text.withUnsafeBufferPointer { codePointOffsets($0, byteOffsets: order.map { bounds[$0] }) }
+        var points = [Int](repeating: 0, count: bounds.count)
+        for (rank, index) in order.enumerated() { points[index] = converted[rank] }
+        return ranges.indices.map { points[2 * $0]..<points[2 * $0 + 1] }
+    }
+
     /// Scalars in bytes[start..<end]: the bytes that are not continuation bytes.
     static func codePointCount(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int) -> Int {
         guard let base = bytes.baseAddress else { return 0 }

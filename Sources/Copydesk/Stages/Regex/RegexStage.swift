@@ -64,15 +64,17 @@ public struct RegexStage: Stage {
         case .extract(let meta, let strip):
             try extract(rule, meta: meta, strip: strip, in: &document, context: context)
         case .tag(let tags):
-            if try firesOnAnyField(rule, document, context) { tags.forEach { document.addTag($0) } }
+            guard let hit = try firstHit(rule, document, context) else { return }
+            tags.forEach { document.addTag($0) }
+            trace(.tag(tags), of: rule, at: hit, in: &document)
         case .flag(let category, let severity):
-            if try firesOnAnyField(rule, document, context) {
-                document.addFlag(ModerationFlag(rule: rule.id, category: category, severity: severity))
-            }
+            guard let hit = try firstHit(rule, document, context) else { return }
+            document.addFlag(ModerationFlag(rule: rule.id, category: category, severity: severity))
+            trace(.flag(category: category, severity: severity), of: rule, at: hit, in: &document)
         case .drop(let reason):
-            if try firesOnAnyField(rule, document, context) {
-                document.drop(reason: "\(rule.id): \(reason)")
-            }
+            guard let hit = try firstHit(rule, document, context) else { return }
+            document.drop(reason: "\(rule.id): \(reason)")
+            trace(.drop(reason: reason), of: rule, at: hit, in: &document)
         }
     }
 
@@ -88,6 +90,11 @@ public struct RegexStage: Stage {
             if !matches.isEmpty { planned.append((field, matches, edits, text)) }
         }
         for plan in planned {
+            if document.tracksOrigins {
+                for match in plan.matches where !match.range.isEmpty {
+                    trace(.strip, of: rule, at: Hit(field: plan.field, range: match.range, text: plan.text), in: &document)
+                }
+            }
             record(plan.matches.map(\.range), of: rule, field: plan.field, text: plan.text, in: &document)
             document.apply(plan.edits, to: plan.field)
         }
@@ -107,6 +114,11 @@ public struct RegexStage: Stage {
             if !edits.isEmpty { planned.append((field, edits)) }
         }
         for plan in planned {
+            if document.tracksOrigins, let text = document.field(plan.field) {
+                for edit in plan.edits {
+                    trace(.replace(replacement: edit.replacement), of: rule, at: Hit(field: plan.field, range: edit.range, text: text), in: &document)
+                }
+            }
             document.apply(plan.edits, to: plan.field)
         }
     }
@@ -130,6 +142,11 @@ public struct RegexStage: Stage {
                 return (match, values, edits)
             }
             guard let (match, values, edits) = found else { continue }
+            if document.tracksOrigins {
+                var added = Meta()
+                for (key, value) in values where document.meta[key] == nil { added.set(key, value) }
+                trace(.extract(meta: added, stripped: strip), of: rule, at: Hit(field: field, range: match.range, text: text), in: &document)
+            }
             for (key, value) in values { document.meta.set(key, value) }
             if strip {
                 record([match.range], of: rule, field: field, text: text, in: &document)
@@ -154,18 +171,40 @@ public struct RegexStage: Stage {
     /// Whether the rule's guards hold and its pattern matches one of its fields.
     func fires(_ rule: RegexRule, on document: Document, context: WorkerContext) throws(MatchError) -> Bool {
         guard try guardsHold(rule, document, context) else { return false }
-        return try firesOnAnyField(rule, document, context)
+        return try firstHit(rule, document, context) != nil
     }
 
-    private func firesOnAnyField(_ rule: RegexRule, _ document: Document, _ context: WorkerContext) throws(MatchError) -> Bool {
+    /// Where a rule matched: a byte range of the current value of `field`.
+    private struct Hit {
+        var field: String
+        var range: Range<Int>
+        var text: [UInt8]
+    }
+
+    /// The first of the rule's fields that its pattern matches. With `tracksOrigins` on, the hit
+    /// holds the first match's range; otherwise the cheaper yes/no search is used and the range is empty.
+    private func firstHit(_ rule: RegexRule, _ document: Document, _ context: WorkerContext) throws(MatchError) -> Hit? {
         for field in rule.fields {
             guard let text = document.field(field) else { continue }
-            let matched = try text.withUnsafeBufferPointer { (buffer) throws(MatchError) -> Bool in
-                try rule.pattern.matches(buffer, scratch: &context.regex)
+            let range = try text.withUnsafeBufferPointer { (buffer) throws(MatchError) -> Range<Int>? in
+                if document.tracksOrigins {
+                    return try rule.pattern.firstMatch(in: buffer, scratch: &context.regex)?.range
+                }
+                return try rule.pattern.matches(buffer, scratch: &context.regex) ? 0..<0 : nil
             }
-            if matched { return true }
+            if let range { return Hit(field: field, range: range, text: text) }
         }
-        return false
+        return nil
+    }
+
+    /// Appends a trace event for a rule that fired, when the document tracks origins.
+    /// Call it before the rule's edits are applied: the hit's range is in the current text.
+    private func trace(_ effect: TraceEvent.Effect, of rule: RegexRule, at hit: Hit, in document: inout Document) {
+        guard document.tracksOrigins else { return }
+        let range = document.originalRange(of: hit.range, in: hit.field)
+        document.trace.append(TraceEvent(
+            stage: id, rule: rule.id, mark: rule.mark, field: hit.field,
+            range: range, text: Array(hit.text[hit.range]), effect: effect))
     }
 
     private func record(_ ranges: [Range<Int>], of rule: RegexRule, field: String, text: [UInt8], in document: inout Document) {

@@ -21,17 +21,27 @@ public struct WhitespaceStage: Stage {
     public var kind: String { "whitespace" }
     public let fields: [String]
     public let options: Options
+    /// Where the stage is defined, for trace events.
+    public let mark: SourceMark?
 
-    public init(id: String, fields: [String] = ["text"], options: Options = Options()) {
+    public init(id: String, fields: [String] = ["text"], options: Options = Options(), mark: SourceMark? = nil) {
         self.id = id
         self.fields = fields
         self.options = options
+        self.mark = mark
     }
 
     public func process(_ document: inout Document, context: WorkerContext) {
         for field in fields {
             guard let text = document.field(field) else { continue }
             let edits = text.withUnsafeBufferPointer { WhitespaceEdits(options: options).edits(for: $0) }
+            if document.tracksOrigins, let first = edits.first, let last = edits.last {
+                // One event per changed field, spanning its first to its last edit.
+                let range = document.originalRange(of: first.range.lowerBound..<last.range.upperBound, in: field)
+                document.trace.append(TraceEvent(
+                    stage: id, rule: nil, mark: mark, field: field, range: range, text: [],
+                    effect: .whitespace(edits: edits.count)))
+            }
             document.apply(edits, to: field)
         }
     }
@@ -61,6 +71,6 @@ public struct WhitespaceStage: Stage {
             }
         }
         let fields = mapping.strings("fields")?.map(\.0) ?? ["text"]
-        return WhitespaceStage(id: definition.id, fields: fields, options: options)
+        return WhitespaceStage(id: definition.id, fields: fields, options: options, mark: definition.node.mark)
     }
 }

@@ -1,0 +1,29 @@
+extension JSONWriter {
+    /// `{"key": "value", …}` in the meta's order.
+    public mutating func meta(_ meta: Meta) {
+        beginObject()
+        for entry in meta.entries {
+            key(entry.key)
+            string(entry.value)
+        }
+        endObject()
+    }
+
+    /// `{"rule", "category", "severity"}`.
+    public mutating func flag(_ flag: ModerationFlag) {
+        beginObject()
+        key("rule"); string(flag.rule)
+        key("category"); string(flag.category)
+        key("severity"); string(flag.severity)
+        endObject()
+    }
+
+    /// `{"stage", "rule" (when there is one), "message"}`.
+    public mutating func stageError(_ error: StageError) {
+        beginObject()
+        key("stage"); string(error.stage)
+        if let rule = error.rule { key("rule"); string(rule) }
+        key("message"); string(error.message)
+        endObject()
+    }
+}
