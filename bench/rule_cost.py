@@ -4,17 +4,18 @@
     python3 bench/rule_cost.py --config Rules/clean.yaml --corpus bench/.work/corpus-50mb.jsonl
     python3 bench/rule_cost.py --config Rules/clean.yaml --corpus /work/shared/corpora/news-dev/articles.jsonl
     python3 bench/rule_cost.py ... --only follow-us-prompt,subscribe-prompt --repeat 5
+    python3 bench/rule_cost.py ... --match-only      # pattern cost alone (rules run as tag rules)
     python3 bench/rule_cost.py ... --json
 
 For each rule of every regex stage it writes a temporary pipeline with one regex stage holding only
 that rule (its `when:` guards included), runs `copydesk run -q --jobs 1 --config TMP < corpus >
 /dev/null`, and keeps the best wall time of --repeat runs. The runs go round-robin (baseline, every
 rule, whole pipeline; then again), so a burst of load from another process does not land on one
-rule only. The baseline is the same pipeline with
-no rule at all (reading, JSON decode/encode and writing); a rule's cost is its time minus the
-baseline. A reference rule, a bare literal (--reference, default 'Follow us'), is timed the same
-way: a pattern that starts with a literal lets PCRE2 skip ahead with memchr, so its cost is about
-the least any rule can cost, and the "x lit" column says how many times that a rule costs.
+rule only. The baseline is the same pipeline with no rule at all (reading, JSON decode/encode and
+writing); a rule's cost is its time minus the baseline. A reference rule, a bare literal
+(--reference, default 'Follow us'), is timed the same way: a pattern that starts with a literal
+lets PCRE2 skip ahead with a vectorised search, so its cost is about the least any rule can cost,
+and the "x lit" column says how many times that a rule costs.
 
 The table is sorted by cost: ms per 100 MB of input and the MB/s the rule alone would allow
 (input MB / cost). Below it: the sum of all rule costs plus the baseline (an estimate for the
@@ -23,6 +24,9 @@ it also runs the whitespace stage and the rules on text the earlier rules alread
 
 A rule that changes a document also pays for re-encoding that JSON line; in the whole pipeline that
 is paid once per changed document, which is one reason the sum of the costs overstates the whole.
+--match-only times every rule as a tag rule instead, which leaves the cost of the pattern itself.
+Every rule also has a fixed cost per document (looking up the field, calling PCRE2), so even a
+rule that never matches costs something.
 
 Needs PyYAML (it reads the config with rules_to_perl.py's loader). Standard library otherwise.
 Timings are wall-clock; run on an idle machine. Costs below about 5 ms per 100 MB are noise.
@@ -55,6 +59,16 @@ def one_rule_config(rule):
     return f"version: 1\nstages:\n  - stage: regex\n    id: rule-cost\n    rules: {rules}\n"
 
 
+ACTION_KEYS = ("action", "strip", "meta", "replacement", "tags", "category", "severity", "reason")
+
+
+def as_tag(rule):
+    """The rule as a tag rule: same pattern, flags, fields and guards, but it changes no text."""
+    tagged = {k: v for k, v in rule.items() if k not in ACTION_KEYS and k != "examples"}
+    tagged.update(action="tag", tags=["rule-cost"])
+    return tagged
+
+
 def time_run(binary, config_path, corpus, jobs, repeat):
     """Best wall time (seconds) of `repeat` runs of copydesk on corpus, output to /dev/null."""
     best = None
@@ -83,6 +97,9 @@ def main():
     ap.add_argument("--only", help="comma-separated rule ids to time (default: all)")
     ap.add_argument("--reference", default="Follow us",
                     help="bare-literal reference pattern ('' to skip; default 'Follow us')")
+    ap.add_argument("--match-only", action="store_true",
+                    help="time each rule as `action: tag` (same pattern, fields and guards): the cost of matching "
+                         "alone, without removing text and re-encoding the changed documents")
     ap.add_argument("--no-total", action="store_true", help="do not time the whole pipeline")
     ap.add_argument("--json", action="store_true", help="print JSON instead of the table")
     args = ap.parse_args()
@@ -109,8 +126,9 @@ def main():
     # instead of inflating the ones that happened to run during it.
     configs = [("(baseline)", None)]
     if args.reference:
-        configs.append(("(reference)", {"id": "reference-literal", "pattern": args.reference, "action": "strip"}))
-    configs += [(rule.get("id"), rule) for _, rule in rules]
+        reference = {"id": "reference-literal", "pattern": args.reference, "action": "strip"}
+        configs.append(("(reference)", as_tag(reference) if args.match_only else reference))
+    configs += [(rule.get("id"), as_tag(rule) if args.match_only else rule) for _, rule in rules]
     best = {}
     with tempfile.TemporaryDirectory(prefix="rule-cost-") as tmp:
         paths = []
@@ -153,6 +171,7 @@ def main():
     if args.json:
         print(json.dumps({
             "config": args.config, "corpus": args.corpus, "bytes": size, "jobs": args.jobs,
+            "match_only": args.match_only,
             "repeat": args.repeat, "baseline_s": base, "reference_pattern": args.reference or None,
             "reference_cost_s": ref,
             "rules": [dict(r, ms_per_100mb=per100(r["cost"]),
@@ -164,7 +183,7 @@ def main():
         return
 
     print(f"Per-rule cost: {args.config} on {args.corpus} ({mb:.1f} MB, --jobs {args.jobs}, "
-          f"best of {args.repeat})")
+          f"best of {args.repeat}{', match only (rules run as tag rules)' if args.match_only else ''})")
     print(f"baseline (no rule): {base:.3f} s = {mbps(base):.1f} MB/s")
     if ref is not None:
         print(f"reference literal {args.reference!r}: {per100(ref):.0f} ms/100MB")
