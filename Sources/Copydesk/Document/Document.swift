@@ -92,8 +92,10 @@ public struct Document: Sendable {
     }
 
     /// A cheap fingerprint of everything a stage may change, to tell whether it changed anything.
-    var changeFingerprint: [Int] {
-        [editCount, meta.entries.count, tags.count, flags.count, errors.count, decision == .keep ? 0 : decision == .flag ? 1 : 2]
+    var changeFingerprint: ChangeFingerprint {
+        ChangeFingerprint(
+            edits: editCount, meta: meta.entries.count, tags: tags.count, flags: flags.count,
+            errors: errors.count, decision: decision)
     }
 
     /// Records that a stage wants the document dropped. The first reason wins.
@@ -119,4 +121,14 @@ public struct Document: Sendable {
         editCount += 1
         if !changedFields.contains(name) { changedFields.append(name) }
     }
+}
+
+/// Counts of everything a stage may change; two differ when something changed in between.
+struct ChangeFingerprint: Equatable {
+    var edits = 0
+    var meta = 0
+    var tags = 0
+    var flags = 0
+    var errors = 0
+    var decision = Decision.keep
 }

@@ -9,6 +9,8 @@ public struct Pipeline: Sendable {
     public let warnings: [String]
     /// The include globs it expanded, so a watcher can notice files added or deleted under them.
     public let globs: [String]
+    /// Tells this compiled pipeline apart from any other, such as the one before a reload.
+    let identity = PipelineIdentity()
 
     public init(stages: [any Stage], file: String, files: [String] = [], globs: [String] = [], warnings: [String] = []) {
         self.stages = stages
@@ -25,15 +27,16 @@ public struct Pipeline: Sendable {
     /// Runs every stage in order. A stage that throws leaves the document as it was before that
     /// stage and has its error recorded. Stops early once the document is dropped.
     public func process(_ document: inout Document, context: WorkerContext) {
-        let timed = context.stats != nil
-        for stage in stages {
+        let timed = context.collectsStats
+        if timed { context.counters.prepare(for: self, flushingInto: &context.collected) }
+        for (index, stage) in stages.enumerated() {
             if document.decision == .drop { return }
+            context.stageIndex = index
             let start = timed ? MonotonicClock.now() : 0
-            let before = timed ? document.changeFingerprint : []
+            let before = timed ? document.changeFingerprint : ChangeFingerprint()
             apply(stage, to: &document, context: context)
             if timed {
-                let changed = document.changeFingerprint != before
-                context.stats?.recordStage(stage.id, kind: stage.kind, nanoseconds: MonotonicClock.now() - start, changed: changed)
+                context.counters.recordStage(index, nanoseconds: MonotonicClock.now() - start, changed: document.changeFingerprint != before)
             }
         }
     }
@@ -55,3 +58,6 @@ public struct Pipeline: Sendable {
         stages.flatMap { $0.runExamples(context: context) }
     }
 }
+
+/// A reference whose identity stands for one compiled pipeline.
+final class PipelineIdentity: Sendable {}

@@ -27,8 +27,8 @@
 /// `document.errors` and leave the document as it was, or throw: the pipeline then restores the
 /// document as it was before this stage, records the error, and runs the next stage.
 ///
-/// **Statistics.** When `context.stats` is set, a stage with rules records per-rule counters
-/// there (`recordRule`); the pipeline times stages itself.
+/// **Statistics.** When `context.collectsStats` is on, a stage with rules counts each rule's
+/// work with `context.countRule(index)`, in the order of `ruleIDs`; the pipeline times stages itself.
 ///
 /// **Teardown.** A stage is released with its pipeline; `deinit` frees what it holds.
 public protocol Stage: Sendable {

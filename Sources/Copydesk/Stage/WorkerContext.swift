@@ -6,12 +6,31 @@ public final class WorkerContext {
     public var regex: MatchScratch
     /// Whether edits should keep provenance, so removals can be reported in input offsets.
     public let tracksOrigins: Bool
-    /// Per-stage and per-rule counters; nil unless the run collects statistics.
-    public var stats: PipelineStats?
+    /// Whether this worker counts per-stage and per-rule statistics.
+    public let collectsStats: Bool
+    /// Totals folded from `counters`, by stage and rule id.
+    var collected = PipelineStats()
+    /// This worker's counters for the pipeline it is running now.
+    var counters = WorkerCounters()
+    /// The position of the stage being run, for its counters.
+    public internal(set) var stageIndex = 0
+
+    /// Per-stage and per-rule totals so far; nil unless the run collects statistics.
+    public var stats: PipelineStats? {
+        guard collectsStats else { return nil }
+        counters.flush(into: &collected)
+        return collected
+    }
+
+    /// Updates the counters of rule number `index` of the stage being run.
+    public func countRule(_ index: Int, _ update: (inout RuleStats) -> Void) {
+        counters.updateRule(stage: stageIndex, rule: index, update)
+    }
 
     public init(limits: MatchLimits = MatchLimits(), tracksOrigins: Bool = false, stats: PipelineStats? = nil) {
         self.regex = MatchScratch(limits: limits)
         self.tracksOrigins = tracksOrigins
-        self.stats = stats
+        self.collectsStats = stats != nil
+        self.collected = stats ?? PipelineStats()
     }
 }

@@ -76,6 +76,10 @@ public struct PipelineStats: Sendable, Equatable {
         if changed { stages[id]!.documentsChanged += 1 }
     }
 
+    mutating func addDocumentsChanged(_ count: Int, to id: String) {
+        stages[id]?.documentsChanged += count
+    }
+
     public mutating func recordRule(_ id: String, _ update: (inout RuleStats) -> Void) {
         if rules[id] == nil {
             ruleOrder.append(id)

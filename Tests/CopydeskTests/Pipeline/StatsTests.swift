@@ -48,6 +48,22 @@ final class StatsTests: XCTestCase {
         XCTAssertEqual(stats.rules["risky"]?.documentsHit, 0)
     }
 
+    func testCountersSurviveASwapToAnotherPipeline() throws {
+        let other = try makePipeline(ruleStage("""
+              - {id: other, pattern: 'Z', action: strip}
+              - {id: junk, pattern: 'JUNK', action: strip}
+        """))
+        let context = WorkerContext(stats: PipelineStats(for: pipeline))
+        for (text, through) in [("a JUNK", pipeline), ("Z JUNK", other), ("b JUNK", pipeline)] {
+            var document = Document(fields: ["text": Array(text.utf8)])
+            through.process(&document, context: context)
+        }
+        let stats = try XCTUnwrap(context.stats)
+        XCTAssertEqual(stats.rules["junk"]?.documentsHit, 3)
+        XCTAssertEqual(stats.rules["other"]?.documentsHit, 1)
+        XCTAssertEqual(stats.stages["clean"]?.documentsChanged, 2)
+    }
+
     func testSlowRulesAreThoseFarAboveTheRest() {
         var stats = PipelineStats()
         for (id, time) in [("a", 10), ("b", 12), ("c", 11), ("slow", 400)] {

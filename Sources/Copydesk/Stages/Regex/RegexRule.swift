@@ -1,18 +1,34 @@
-/// One compiled rule of a `regex` stage.
-public struct RegexRule: Sendable {
-    public var id: String
-    public var description: String?
+/// One compiled rule of a `regex` stage. Immutable, and a class so that running it on every
+/// document passes one reference rather than copying every field.
+public final class RegexRule: Sendable {
+    public let id: String
+    public let description: String?
     /// Fields the rule reads and changes, in order.
-    public var fields: [String]
-    public var pattern: Pattern
-    public var action: RuleAction
+    public let fields: [String]
+    public let pattern: Pattern
+    public let action: RuleAction
     /// Guards that must all hold for the rule to apply.
-    public var guards: [RuleGuard]
-    public var examples: [RuleExample]
+    public let guards: [RuleGuard]
+    public let examples: [RuleExample]
     /// Where the rule is defined (its mapping in the YAML).
-    public var mark: SourceMark
+    public let mark: SourceMark
     /// Where its `pattern:` value is.
-    public var patternMark: SourceMark
+    public let patternMark: SourceMark
+
+    public init(
+        id: String, description: String?, fields: [String], pattern: Pattern, action: RuleAction,
+        guards: [RuleGuard], examples: [RuleExample], mark: SourceMark, patternMark: SourceMark
+    ) {
+        self.id = id
+        self.description = description
+        self.fields = fields
+        self.pattern = pattern
+        self.action = action
+        self.guards = guards
+        self.examples = examples
+        self.mark = mark
+        self.patternMark = patternMark
+    }
 }
 
 /// What a rule does with its matches.

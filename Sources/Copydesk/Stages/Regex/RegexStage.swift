@@ -13,11 +13,11 @@ public struct RegexStage: Stage {
     public var ruleIDs: [String] { rules.map(\.id) }
 
     public func process(_ document: inout Document, context: WorkerContext) throws {
-        let counting = context.stats != nil
-        for rule in rules {
+        let counting = context.collectsStats
+        for (index, rule) in rules.enumerated() {
             if document.decision == .drop { return }
             let start = counting ? MonotonicClock.now() : 0
-            let before = counting ? (document.changeFingerprint, document.removed.count) : ([], 0)
+            let before = counting ? (document.changeFingerprint, document.removed.count) : (ChangeFingerprint(), 0)
             var failure: MatchError?
             do {
                 try apply(rule, to: &document, context: context)
@@ -26,19 +26,19 @@ public struct RegexStage: Stage {
                 document.errors.append(StageError(stage: id, rule: rule.id, message: error.description))
             }
             if counting {
-                record(rule, on: document, before: before, failure: failure, nanoseconds: MonotonicClock.now() - start, context: context)
+                record(index, on: document, before: before, failure: failure, nanoseconds: MonotonicClock.now() - start, context: context)
             }
         }
     }
 
     /// Adds this rule's work on one document to the worker's counters.
     private func record(
-        _ rule: RegexRule, on document: Document, before: (fingerprint: [Int], removed: Int),
+        _ ruleIndex: Int, on document: Document, before: (fingerprint: ChangeFingerprint, removed: Int),
         failure: MatchError?, nanoseconds: UInt64, context: WorkerContext
     ) {
         let removed = document.removed[before.removed...]
         let fired = document.changeFingerprint != before.fingerprint && failure == nil
-        context.stats?.recordRule(rule.id) { counters in
+        context.countRule(ruleIndex) { counters in
             counters.nanoseconds += nanoseconds
             if let failure {
                 switch failure.kind {

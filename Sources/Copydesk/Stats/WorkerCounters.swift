@@ -1,0 +1,48 @@
+/// One worker's counters for the pipeline it is running, in flat arrays indexed by stage and
+/// rule position, so that counting costs no hashing. They are folded into name-keyed
+/// `PipelineStats` when the pipeline changes (a reload) and when the totals are read.
+struct WorkerCounters {
+    private var layout: PipelineIdentity?
+    private var stageIDs: [String] = []
+    private var stageKinds: [String] = []
+    private var ruleIDs: [[String]] = []
+    private var stages: [StageStats] = []
+    private(set) var rules: [[RuleStats]] = []
+
+    /// Lays the counters out for `pipeline`, first folding those of another pipeline into `total`.
+    mutating func prepare(for pipeline: Pipeline, flushingInto total: inout PipelineStats) {
+        guard layout !== pipeline.identity else { return }
+        flush(into: &total)
+        layout = pipeline.identity
+        stageIDs = pipeline.stages.map(\.id)
+        stageKinds = pipeline.stages.map(\.kind)
+        ruleIDs = pipeline.stages.map(\.ruleIDs)
+        stages = Array(repeating: StageStats(), count: stageIDs.count)
+        rules = ruleIDs.map { Array(repeating: RuleStats(), count: $0.count) }
+    }
+
+    mutating func recordStage(_ index: Int, nanoseconds: UInt64, changed: Bool) {
+        stages[index].nanoseconds += nanoseconds
+        if changed { stages[index].documentsChanged += 1 }
+    }
+
+    /// Updates the counters of rule `rule` of stage `stage`, if that slot exists.
+    mutating func updateRule(stage: Int, rule: Int, _ update: (inout RuleStats) -> Void) {
+        guard stage < rules.count, rule < rules[stage].count else { return }
+        update(&rules[stage][rule])
+    }
+
+    /// Adds everything counted so far to `total` and starts again from zero.
+    mutating func flush(into total: inout PipelineStats) {
+        for (index, id) in stageIDs.enumerated() {
+            total.recordStage(id, kind: stageKinds[index], nanoseconds: stages[index].nanoseconds, changed: false)
+            total.addDocumentsChanged(stages[index].documentsChanged, to: id)
+            for (ruleIndex, ruleID) in ruleIDs[index].enumerated() {
+                let counters = rules[index][ruleIndex]
+                total.recordRule(ruleID) { $0.add(counters) }
+            }
+        }
+        stages = stages.map { _ in StageStats() }
+        rules = rules.map { $0.map { _ in RuleStats() } }
+    }
+}
