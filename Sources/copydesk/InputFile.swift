@@ -8,7 +8,8 @@ enum InputFile {
         guard let path, path != "-" else { return 0 }
         let descriptor = Foundation.open(path, O_RDONLY | O_CLOEXEC)
         guard descriptor >= 0 else {
-            throw ValidationError("cannot open \(path): \(String(cString: strerror(errno)))")
+            FileHandleOutput.standardError("copydesk: error: cannot open \(path): \(String(cString: strerror(errno)))\n")
+            throw ExitCode(ExitStatus.usage)
         }
         return descriptor
     }

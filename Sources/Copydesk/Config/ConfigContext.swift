@@ -33,17 +33,18 @@ public final class ConfigContext {
     /// Reads and parses a YAML file once. Reports read and parse errors; nil on failure.
     public func loadYAML(_ path: String, requestedAt mark: SourceMark? = nil) -> YAMLNode? {
         if let node = parsed[path] { return node }
-        let text: String
+        let bytes: [UInt8]
         do {
-            text = try fileSystem.read(path)
+            bytes = try fileSystem.read(path)
         } catch {
             self.error("cannot read \(path): \(error)", at: mark)
             return nil
         }
-        sources.add(file: path, text: text)
+        // Lossy only for showing source lines; the parser reports invalid UTF-8 with its position.
+        sources.add(file: path, text: String(decoding: bytes, as: UTF8.self))
         files.append(path)
         do {
-            let node = try YAMLParser.parse(text, file: path)
+            let node = try YAMLParser.parse(bytes: bytes, file: path)
             parsed[path] = node
             return node
         } catch {

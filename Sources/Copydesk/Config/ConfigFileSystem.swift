@@ -2,7 +2,8 @@ import Foundation
 
 /// Where config files come from: the disk, or the rule files embedded in the binary.
 public protocol ConfigFileSystem: Sendable {
-    func read(_ path: String) throws -> String
+    /// The file's bytes; the YAML layer checks the UTF-8 and says where it is broken.
+    func read(_ path: String) throws -> [UInt8]
     func exists(_ path: String) -> Bool
     /// Paths matching a glob pattern (`*`, `?`, `**`), sorted.
     func glob(_ pattern: String) -> [String]
@@ -17,14 +18,11 @@ public struct ConfigReadError: Error, CustomStringConvertible {
 public struct DiskFileSystem: ConfigFileSystem {
     public init() {}
 
-    public func read(_ path: String) throws -> String {
+    public func read(_ path: String) throws -> [UInt8] {
         guard let data = FileManager.default.contents(atPath: path) else {
             throw ConfigReadError(description: FileManager.default.fileExists(atPath: path) ? "not readable" : "no such file")
         }
-        guard let text = String(validating: data, as: UTF8.self) else {
-            throw ConfigReadError(description: "not valid UTF-8")
-        }
-        return text
+        return [UInt8](data)
     }
 
     public func exists(_ path: String) -> Bool {
@@ -52,11 +50,11 @@ public struct InMemoryFileSystem: ConfigFileSystem {
         self.files = files
     }
 
-    public func read(_ path: String) throws -> String {
+    public func read(_ path: String) throws -> [UInt8] {
         guard let text = files[ConfigPath.normalize(path)] else {
             throw ConfigReadError(description: "no such file")
         }
-        return text
+        return Array(text.utf8)
     }
 
     public func exists(_ path: String) -> Bool {

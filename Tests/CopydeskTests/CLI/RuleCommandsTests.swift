@@ -45,6 +45,17 @@ final class RuleCommandsTests: XCTestCase {
         XCTAssertTrue(result.stderr.contains("2 errors"), result.stderr)
     }
 
+    func testAConfigWithInvalidUTF8NamesTheLineAndColumn() throws {
+        let dir = try temporaryDirectory(self)
+        var bytes = Array("stages:\n  - stage: regex\n    rules: [{id: a, pattern: \"".utf8)
+        bytes += [0xFF] + Array("\", action: strip}]\n".utf8)
+        try Data(bytes).write(to: dir.appendingPathComponent("p.yaml"))
+        let result = try runCopydesk(["check", "-c", "p.yaml"], in: dir)
+        XCTAssertEqual(result.status, 1)
+        XCTAssertTrue(result.stderr.hasPrefix("p.yaml:3:31: error:"), result.stderr)
+        XCTAssertTrue(result.stderr.contains("0xFF"), result.stderr)
+    }
+
     func testInitWritesAnEditableCopyThatRunsAsTheDefault() throws {
         let dir = try temporaryDirectory(self)
         let result = try runCopydesk(["init", "rules"], in: dir)

@@ -44,6 +44,12 @@ final class RunCommandTests: XCTestCase {
         XCTAssertEqual(try runCopydesk(["frobnicate"]).status, 2)
     }
 
+    func testAMissingInputFileIsAUsageErrorNamingTheFile() throws {
+        let result = try runCopydesk(["run", "no-such-file.jsonl"], in: try temporaryDirectory(self))
+        XCTAssertEqual(result.status, 2)
+        XCTAssertEqual(result.stderr, "copydesk: error: cannot open no-such-file.jsonl: No such file or directory\n")
+    }
+
     func testRejectedInputExitsWithThreeAndWritesTheRejectsFile() throws {
         let dir = try temporaryDirectory(self)
         let result = try runCopydesk(["run", "--rejects", "rejects.jsonl", "--dropped", "dropped.jsonl"], stdin: "{\"text\": \"ok\"}\nnot json\n".data, in: dir)
