@@ -54,12 +54,6 @@ public final class ConfigReloader: @unchecked Sendable {
         }
     }
 
-    /// Reloads now (on the reload queue) and returns whether the new config went into service.
-    @discardableResult
-    public func reloadNow(reason: String) -> Bool {
-        queue.sync { reload(reason: reason) }
-    }
-
     private func poll() {
         let now = currentFingerprint(of: holder.current)
         guard now != fingerprint else { return }
