@@ -70,12 +70,6 @@ public struct RunSummary: Sendable, Equatable, CustomStringConvertible {
         bytesRead += other.bytesRead
     }
 
-    /// Equal counts (statistics are not compared).
-    public static func == (lhs: RunSummary, rhs: RunSummary) -> Bool {
-        (lhs.read, lhs.written, lhs.dropped, lhs.rejected, lhs.flagged, lhs.documentErrors)
-            == (rhs.read, rhs.written, rhs.dropped, rhs.rejected, rhs.flagged, rhs.documentErrors)
-    }
-
     public var description: String {
         var line = "copydesk: read \(read), written \(written), dropped \(dropped), rejected \(rejected)"
         if flagged > 0 { line += ", flagged \(flagged)" }

@@ -16,16 +16,11 @@ public final class ConfigReloader: @unchecked Sendable {
     private let queue = DispatchQueue(label: "copydesk.reload")
     private var sources: [any DispatchSourceProtocol] = []
     private var fingerprint: ConfigFingerprint?
-    private let loader: @Sendable (ConfigLocation) throws(ConfigError) -> Pipeline
 
-    public init(
-        location: ConfigLocation, holder: PipelineHolder, log: ByteSink,
-        loader: @escaping @Sendable (ConfigLocation) throws(ConfigError) -> Pipeline = { location throws(ConfigError) in try location.load() }
-    ) {
+    public init(location: ConfigLocation, holder: PipelineHolder, log: ByteSink) {
         self.location = location
         self.holder = holder
         self.log = log
-        self.loader = loader
     }
 
     /// Reloads on SIGHUP from now on.
@@ -71,7 +66,7 @@ public final class ConfigReloader: @unchecked Sendable {
         let generation = holder.generation
         let next: Pipeline
         do {
-            next = try loader(location)
+            next = try location.load()
         } catch {
             write(error.description + "\n")
             write("copydesk: reload failed (\(reason)): \(error.errorCount) config error\(error.errorCount == 1 ? "" : "s"); keeping generation \(generation)\n")

@@ -65,19 +65,10 @@ public struct PipelineStats: Sendable, Equatable {
         }
     }
 
-    public mutating func recordStage(_ id: String, kind: String, nanoseconds: UInt64, changed: Bool) {
-        if stages[id] == nil {
-            stageOrder.append(id)
-            var counters = StageStats()
-            counters.kind = kind
-            stages[id] = counters
-        }
-        stages[id]!.nanoseconds += nanoseconds
-        if changed { stages[id]!.documentsChanged += 1 }
-    }
-
-    mutating func addDocumentsChanged(_ count: Int, to id: String) {
-        stages[id]?.documentsChanged += count
+    /// Adds `counters` to the stage `id`, listing it if it is new.
+    public mutating func recordStage(_ id: String, _ counters: StageStats) {
+        if stages[id] == nil { stageOrder.append(id) }
+        stages[id, default: StageStats()].add(counters)
     }
 
     public mutating func recordRule(_ id: String, _ update: (inout RuleStats) -> Void) {
@@ -90,8 +81,7 @@ public struct PipelineStats: Sendable, Equatable {
 
     public mutating func add(_ other: PipelineStats) {
         for id in other.stageOrder {
-            if stages[id] == nil { stageOrder.append(id) }
-            stages[id, default: StageStats()].add(other.stages[id] ?? StageStats())
+            recordStage(id, other.stages[id] ?? StageStats())
         }
         for id in other.ruleOrder {
             if rules[id] == nil { ruleOrder.append(id) }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Renders a run's counters for people (`run --stats`, on stderr) and machines (`--stats-json`).
 public struct StatsReport: Sendable {
     public var summary: RunSummary
@@ -103,16 +105,7 @@ public struct StatsReport: Sendable {
     }
 
     private func format(_ value: Double, digits: Int) -> String {
-        var scale = 1.0
-        for _ in 0..<digits { scale *= 10 }
-        let rounded = (value * scale).rounded() / scale
-        if digits == 0 { return String(Int(rounded)) }
-        var text = String(rounded)
-        if let dot = text.firstIndex(of: ".") {
-            let decimals = text.distance(from: dot, to: text.endIndex) - 1
-            if decimals < digits { text += String(repeating: "0", count: digits - decimals) }
-        }
-        return text
+        String(format: "%.\(digits)f", value)
     }
 
     private func table(_ rows: [[String]], rightAligned: Set<Int>) -> [String] {

@@ -4,7 +4,6 @@
 struct WorkerCounters {
     private var layout: PipelineIdentity?
     private var stageIDs: [String] = []
-    private var stageKinds: [String] = []
     private var ruleIDs: [[String]] = []
     private var stages: [StageStats] = []
     private(set) var rules: [[RuleStats]] = []
@@ -15,9 +14,12 @@ struct WorkerCounters {
         flush(into: &total)
         layout = pipeline.identity
         stageIDs = pipeline.stages.map(\.id)
-        stageKinds = pipeline.stages.map(\.kind)
         ruleIDs = pipeline.stages.map(\.ruleIDs)
-        stages = Array(repeating: StageStats(), count: stageIDs.count)
+        stages = pipeline.stages.map { stage in
+            var counters = StageStats()
+            counters.kind = stage.kind
+            return counters
+        }
         rules = ruleIDs.map { Array(repeating: RuleStats(), count: $0.count) }
     }
 
@@ -35,14 +37,16 @@ struct WorkerCounters {
     /// Adds everything counted so far to `total` and starts again from zero.
     mutating func flush(into total: inout PipelineStats) {
         for (index, id) in stageIDs.enumerated() {
-            total.recordStage(id, kind: stageKinds[index], nanoseconds: stages[index].nanoseconds, changed: false)
-            total.addDocumentsChanged(stages[index].documentsChanged, to: id)
+            total.recordStage(id, stages[index])
             for (ruleIndex, ruleID) in ruleIDs[index].enumerated() {
                 let counters = rules[index][ruleIndex]
                 total.recordRule(ruleID) { $0.add(counters) }
             }
         }
-        stages = stages.map { _ in StageStats() }
+        for index in stages.indices {
+            stages[index].nanoseconds = 0
+            stages[index].documentsChanged = 0
+        }
         rules = rules.map { $0.map { _ in RuleStats() } }
     }
 }
