@@ -38,14 +38,7 @@ struct ExplainCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Colour the diff: auto (when stdout is a terminal), always or never.", valueName: "when"))
     var color: Color = .auto
 
-    @Option(help: ArgumentHelp("The field that holds the article text.", valueName: "name"))
-    var textField = "text"
-
-    @Option(help: ArgumentHelp("auto, jsonl or text.", valueName: "format"))
-    var inputFormat: InputFormat = .auto
-
-    @Argument(help: ArgumentHelp("Input file (default: stdin).", valueName: "file"))
-    var file: String?
+    @OptionGroup var inputOptions: InputOptions
 
     func validate() throws {
         if id != nil && line != nil { throw ValidationError("use either --id or --line, not both") }
@@ -54,9 +47,9 @@ struct ExplainCommand: ParsableCommand {
 
     func run() throws {
         let pipeline = try configOptions.loadPipeline()
-        let input = try InputFile.open(file)
+        let input = try inputOptions.open()
         defer { if input != 0 { close(input) } }
-        let picker = DocumentPicker(codec: DocumentCodec(textField: textField), inputFormat: inputFormat, inputName: file ?? "<stdin>")
+        let picker = DocumentPicker(codec: DocumentCodec(textField: inputOptions.textField), inputFormat: inputOptions.inputFormat, inputName: inputOptions.inputName)
         let picked: PickedDocument
         do {
             picked = try picker.pick(selector, from: input)
@@ -73,7 +66,7 @@ struct ExplainCommand: ParsableCommand {
                 throw ExitCode.failure
             }
         }
-        let explanation = Explainer(pipeline: pipeline, textField: textField).explain(picked)
+        let explanation = Explainer(pipeline: pipeline, textField: inputOptions.textField).explain(picked)
         switch format {
         case .text: print(explanation.text(color: useColor), terminator: "")
         case .json: print(explanation.json(), terminator: "")

@@ -28,14 +28,8 @@ struct RunCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Write rejected input lines, verbatim, to this file.", valueName: "file"))
     var rejects: String?
 
-    @Option(help: ArgumentHelp("The field that holds the article text.", valueName: "name"))
-    var textField = "text"
-
     @Option(help: ArgumentHelp("The key of the object Copydesk appends to each document.", valueName: "name"))
     var outputKey = "copydesk"
-
-    @Option(help: ArgumentHelp("auto, jsonl or text.", valueName: "format"))
-    var inputFormat: InputFormat = .auto
 
     @Option(help: ArgumentHelp("jsonl or text (default: the input's format).", valueName: "format"))
     var outputFormat: OutputFormat?
@@ -58,14 +52,13 @@ struct RunCommand: ParsableCommand {
     @Flag(name: .shortAndLong, help: "Do not print the summary line or the live status line.")
     var quiet = false
 
-    @Argument(help: ArgumentHelp("Input file (default: stdin).", valueName: "file"))
-    var file: String?
+    @OptionGroup var inputOptions: InputOptions
 
     func validate() throws {
         if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1") }
         if maxLineBytes < 1 { throw ValidationError("--max-line-bytes must be at least 1") }
         if !(watchInterval > 0) { throw ValidationError("--watch-interval must be more than 0") }
-        if textField == outputKey { throw ValidationError("--text-field and --output-key must differ") }
+        if inputOptions.textField == outputKey { throw ValidationError("--text-field and --output-key must differ") }
     }
 
     func run() throws {
@@ -75,12 +68,12 @@ struct RunCommand: ParsableCommand {
         }
         var options = RunOptions(
             jobs: jobs ?? ProcessInfo.processInfo.activeProcessorCount,
-            inputFormat: inputFormat, outputFormat: outputFormat,
-            codec: DocumentCodec(textField: textField, outputKey: outputKey, explain: explain),
-            maxLineBytes: maxLineBytes, inputName: file ?? "<stdin>")
+            inputFormat: inputOptions.inputFormat, outputFormat: outputFormat,
+            codec: DocumentCodec(textField: inputOptions.textField, outputKey: outputKey, explain: explain),
+            maxLineBytes: maxLineBytes, inputName: inputOptions.inputName)
         options.collectsStats = stats || statsJson != nil
         signal(SIGPIPE, SIG_IGN)
-        let input = try InputFile.open(file)
+        let input = try inputOptions.open()
         defer { if input != 0 { close(input) } }
         let sinks = PipelineRunner.Sinks(
             output: ByteSink(descriptor: 1, name: "<stdout>"),

@@ -116,13 +116,9 @@ public struct DocumentCodec: Sendable {
         writer.key("meta")
         writer.meta(document.meta)
         writer.key("tags")
-        writer.beginArray()
-        for tag in document.tags { writer.string(tag) }
-        writer.endArray()
+        writer.strings(document.tags)
         writer.key("flags")
-        writer.beginArray()
-        for flag in document.flags { writer.flag(flag) }
-        writer.endArray()
+        writer.flags(document.flags)
         writer.key("decision")
         writer.string(document.decision.rawValue)
         if let reason = document.dropReason {

@@ -20,13 +20,9 @@ extension Explanation {
         writer.key("after"); writer.string(output.string(textField) ?? "")
         writer.key("meta"); writer.meta(output.meta)
         writer.key("tags")
-        writer.beginArray()
-        for tag in output.tags { writer.string(tag) }
-        writer.endArray()
+        writer.strings(output.tags)
         writer.key("flags")
-        writer.beginArray()
-        for flag in output.flags { writer.flag(flag) }
-        writer.endArray()
+        writer.flags(output.flags)
         writer.key("decision"); writer.string(decision.rawValue)
         writer.key("reason")
         if let reason { writer.string(reason) } else { writer.null() }
@@ -47,13 +43,9 @@ extension Explanation {
         writer.beginObject()
         writer.key("meta"); writer.meta(step.addedMeta)
         writer.key("tags")
-        writer.beginArray()
-        for tag in step.addedTags { writer.string(tag) }
-        writer.endArray()
+        writer.strings(step.addedTags)
         writer.key("flags")
-        writer.beginArray()
-        for flag in step.addedFlags { writer.flag(flag) }
-        writer.endArray()
+        writer.flags(step.addedFlags)
         writer.endObject()
         writer.key("errors")
         writer.beginArray()

@@ -9,6 +9,20 @@ extension JSONWriter {
         endObject()
     }
 
+    /// `["tag", …]`.
+    public mutating func strings(_ values: [String]) {
+        beginArray()
+        for value in values { string(value) }
+        endArray()
+    }
+
+    /// `[{"rule", "category", "severity"}, …]`.
+    public mutating func flags(_ flags: [ModerationFlag]) {
+        beginArray()
+        for flag in flags { self.flag(flag) }
+        endArray()
+    }
+
     /// `{"rule", "category", "severity"}`.
     public mutating func flag(_ flag: ModerationFlag) {
         beginObject()

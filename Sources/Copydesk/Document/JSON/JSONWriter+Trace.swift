@@ -25,9 +25,7 @@ extension JSONWriter {
             if stripped { key("stripped"); bool(true) }
         case .tag(let tags):
             key("tags")
-            beginArray()
-            for tag in tags { string(tag) }
-            endArray()
+            strings(tags)
         case .flag(let category, let severity):
             key("category"); string(category)
             key("severity"); string(severity)
