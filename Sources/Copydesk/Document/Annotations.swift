@@ -43,16 +43,34 @@ public struct StageError: Sendable, Equatable {
 
 /// Text removed by a rule, in UTF-8 byte offsets into the input value of `field`.
 public struct RemovedSpan: Sendable, Equatable {
-    public var rule: String
     public var field: String
     public var range: Range<Int>
-    public var text: [UInt8]
+    /// The rule, with its pre-encoded JSON.
+    let source: TraceSource
+    /// The field's value when the rule matched, shared rather than copied, and the match in it.
+    let matchedIn: [UInt8]
+    let matchRange: Range<Int>
 
     public init(rule: String, field: String, range: Range<Int>, text: [UInt8]) {
-        self.rule = rule
+        self.init(source: TraceSource(stage: "", rule: rule, mark: nil), field: field, range: range, matchedIn: text, matchRange: text.indices)
+    }
+
+    init(source: TraceSource, field: String, range: Range<Int>, matchedIn: [UInt8], matchRange: Range<Int>) {
+        self.source = source
         self.field = field
         self.range = range
-        self.text = text
+        self.matchedIn = matchedIn
+        self.matchRange = matchRange
+    }
+
+    /// The id of the rule that removed the text.
+    public var rule: String { source.rule ?? "" }
+    /// The removed text.
+    public var text: [UInt8] { Array(matchedIn[matchRange]) }
+
+    public static func == (lhs: RemovedSpan, rhs: RemovedSpan) -> Bool {
+        lhs.rule == rhs.rule && lhs.field == rhs.field && lhs.range == rhs.range
+            && lhs.matchedIn[lhs.matchRange].elementsEqual(rhs.matchedIn[rhs.matchRange])
     }
 }
 

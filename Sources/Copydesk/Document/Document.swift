@@ -52,8 +52,7 @@ public struct Document: Sendable {
     public mutating func setField(_ name: String, to bytes: [UInt8]) {
         markChanged(name)
         if tracksOrigins, let old = fields[name] {
-            let origin = origins[name] ?? FieldOrigin(original: old)
-            origins[name] = origin.replacingAll(newLength: bytes.count)
+            origins[name, default: FieldOrigin(original: old)].replaceAll(newLength: bytes.count)
         }
         fields[name] = bytes
     }
@@ -72,8 +71,7 @@ public struct Document: Sendable {
         }
         out.append(contentsOf: old[cursor...])
         if tracksOrigins {
-            let origin = origins[name] ?? FieldOrigin(original: old)
-            origins[name] = origin.applying(edits, oldLength: old.count)
+            origins[name, default: FieldOrigin(original: old)].apply(edits, oldLength: old.count)
         }
         markChanged(name)
         fields[name] = out

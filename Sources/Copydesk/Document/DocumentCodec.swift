@@ -111,7 +111,10 @@ public struct DocumentCodec: Sendable {
 
     /// Writes the `copydesk` object: meta, tags, flags, decision, errors (and removed and trace with explain).
     public func appendAnnotations(_ document: Document, into out: inout [UInt8]) {
+        // The writer takes over `out`'s storage and gives it back: no copy of what it writes.
         var writer = JSONWriter()
+        swap(&writer.bytes, &out)
+        defer { swap(&writer.bytes, &out) }
         writer.beginObject()
         writer.key("meta")
         writer.meta(document.meta)
@@ -130,33 +133,62 @@ public struct DocumentCodec: Sendable {
         for error in document.errors { writer.stageError(error) }
         writer.endArray()
         if explain {
+            var converter = InputCodePoints()
             writer.key("removed")
-            writer.beginArray()
-            appendRemoved(document, into: &writer)
-            writer.endArray()
+            appendRemoved(document, into: &writer, converter: &converter)
             writer.key("trace")
-            writer.trace(of: document)
+            writer.trace(of: document, converter: &converter)
         }
         writer.endObject()
-        out.append(contentsOf: writer.bytes)
     }
 
-    private func appendRemoved(_ document: Document, into writer: inout JSONWriter) {
-        let byField = Dictionary(grouping: document.removed, by: \.field)
-        for field in byField.keys.sorted(by: { ($0 == textField ? 0 : 1, $0) < ($1 == textField ? 0 : 1, $1) }) {
-            guard let unsorted = byField[field], let original = document.originalField(field) else { continue }
-            let spans = unsorted.enumerated().sorted { ($0.element.range.lowerBound, $0.offset) < ($1.element.range.lowerBound, $1.offset) }.map(\.element)
-            let codePoints = UTF8Text.codePointRanges(spans.map(\.range), in: original)
-            for (span, points) in zip(spans, codePoints) {
-                writer.beginObject()
-                writer.key("rule"); writer.string(span.rule)
-                if field != textField { writer.key("field"); writer.string(field) }
-                writer.key("start"); writer.int(points.lowerBound)
-                writer.key("end"); writer.int(points.upperBound)
-                writer.key("text")
-                span.text.withUnsafeBufferPointer { writer.string(bytes: $0) }
-                writer.endObject()
+    private func appendRemoved(_ document: Document, into writer: inout JSONWriter, converter: inout InputCodePoints) {
+        // The text field first, then other fields by name; within a field by start, then in recorded order.
+        let removed = document.removed
+        let order = removedOrder(removed)
+        // Converted before writing, so that the writing closure does not capture (and copy) the document.
+        let spans = order.map { converter.codePoints(removed[$0].range, in: removed[$0].field, of: document) }
+        let maximum = removed.reduce(2) {
+            $0 &+ 64 &+ $1.source.removedMembers.count &+ JSONCursor.stringBound($1.field.utf8.count)
+                &+ 2 &* JSONCursor.intBound &+ JSONCursor.stringBound($1.matchRange.count)
+        }
+        writer.value(maximum: maximum) { cursor in
+            cursor.byte(UInt8(ascii: "["))
+            for (position, index) in order.enumerated() {
+                let span = removed[index]
+                let points = spans[position]
+                cursor.separator(first: position == 0)
+                cursor.byte(UInt8(ascii: "{"))
+                cursor.raw(span.source.removedMembers)
+                if span.field != textField {
+                    cursor.raw(#","field":"#)
+                    cursor.string(span.field)
+                }
+                cursor.raw(#","start":"#)
+                cursor.int(points.lowerBound)
+                cursor.raw(#","end":"#)
+                cursor.int(points.upperBound)
+                cursor.raw(#","text":"#)
+                span.matchedIn.withUnsafeBufferPointer { cursor.string(UnsafeBufferPointer(rebasing: $0[span.matchRange])) }
+                cursor.byte(UInt8(ascii: "}"))
             }
+            cursor.byte(UInt8(ascii: "]"))
+        }
+    }
+
+    /// The order `removed` is written in: the text field first, then other fields by name; within
+    /// a field by start, then in recorded order.
+    private func removedOrder(_ removed: [RemovedSpan]) -> [Int] {
+        guard let first = removed.first else { return [] }
+        if removed.allSatisfy({ $0.field == first.field }) {
+            return removed.indices.sorted { (removed[$0].range.lowerBound, $0) < (removed[$1].range.lowerBound, $1) }
+        }
+        return removed.indices.sorted { a, b in
+            let x = removed[a], y = removed[b]
+            if x.field != y.field {
+                return (x.field == textField ? 0 : 1, x.field) < (y.field == textField ? 0 : 1, y.field)
+            }
+            return (x.range.lowerBound, a) < (y.range.lowerBound, b)
         }
     }
 

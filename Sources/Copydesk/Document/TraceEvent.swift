@@ -39,27 +39,46 @@ public struct TraceEvent: Sendable, Equatable {
         }
     }
 
-    /// The id of the stage that recorded the event.
-    public var stage: String
-    /// The id of the rule that fired; nil for a stage-level event.
-    public var rule: String?
-    /// Where the rule (or, for a stage-level event, the stage) is defined.
-    public var mark: SourceMark?
+    /// The stage and rule that recorded the event.
+    public let source: TraceSource
     public var field: String
     /// The span of the match in UTF-8 bytes of the field's input value.
     public var range: Range<Int>
-    /// The matched text (empty for a stage-level event).
-    public var text: [UInt8]
     public var effect: Effect
+    /// The field's value when the rule matched, shared rather than copied, and the match in it.
+    let matchedIn: [UInt8]
+    let matchRange: Range<Int>
 
-    public init(stage: String, rule: String?, mark: SourceMark?, field: String, range: Range<Int>, text: [UInt8], effect: Effect) {
-        self.stage = stage
-        self.rule = rule
-        self.mark = mark
+    /// An event from a source that is built once and shared by every event it records (the fast
+    /// path for stages). `matchedIn[matchRange]` is the matched text; the array is kept, not copied.
+    public init(source: TraceSource, field: String, range: Range<Int>, matchedIn: [UInt8], matchRange: Range<Int>, effect: Effect) {
+        self.source = source
         self.field = field
         self.range = range
-        self.text = text
+        self.matchedIn = matchedIn
+        self.matchRange = matchRange
         self.effect = effect
+    }
+
+    public init(stage: String, rule: String?, mark: SourceMark?, field: String, range: Range<Int>, text: [UInt8], effect: Effect) {
+        self.init(
+            source: TraceSource(stage: stage, rule: rule, mark: mark), field: field, range: range,
+            matchedIn: text, matchRange: text.indices, effect: effect)
+    }
+
+    /// The matched text (empty for a stage-level event).
+    public var text: [UInt8] { Array(matchedIn[matchRange]) }
+
+    /// The id of the stage that recorded the event.
+    public var stage: String { source.stage }
+    /// The id of the rule that fired; nil for a stage-level event.
+    public var rule: String? { source.rule }
+    /// Where the rule (or, for a stage-level event, the stage) is defined.
+    public var mark: SourceMark? { source.mark }
+
+    public static func == (lhs: TraceEvent, rhs: TraceEvent) -> Bool {
+        lhs.source == rhs.source && lhs.field == rhs.field && lhs.range == rhs.range
+            && lhs.matchedIn[lhs.matchRange].elementsEqual(rhs.matchedIn[rhs.matchRange]) && lhs.effect == rhs.effect
     }
 
     /// The action's name (`strip`, `replace`, `extract`, `tag`, `flag`, `drop`, `whitespace`).
@@ -69,13 +88,7 @@ public struct TraceEvent: Sendable, Equatable {
 extension Document {
     /// The span of each `trace` event in Unicode code points of its field's input value, in `trace` order.
     public var traceCodePointRanges: [Range<Int>] {
-        var result = trace.map(\.range)
-        let byField = Dictionary(grouping: trace.indices, by: { trace[$0].field })
-        for (field, indices) in byField {
-            guard let original = originalField(field) else { continue }
-            let converted = UTF8Text.codePointRanges(indices.map { trace[$0].range }, in: original)
-            for (index, range) in zip(indices, converted) { result[index] = range }
-        }
-        return result
+        var converter = InputCodePoints()
+        return trace.map { converter.codePoints($0.range, in: $0.field, of: self) }
     }
 }

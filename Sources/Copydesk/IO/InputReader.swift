@@ -31,7 +31,7 @@ final class InputReader {
     func read(into buffer: inout [UInt8]) throws(InputReadError) -> Int {
         guard !atEnd else { return 0 }
         let old = buffer.count
-        buffer.reserveCapacity(old + chunkSize)
+        buffer.reserveAmortized(chunkSize)
         var count = 0
         var failure: Int32 = 0
         buffer.append(contentsOf: repeatElement(0, count: chunkSize))

@@ -25,7 +25,9 @@
 ///
 /// **Errors.** A problem that affects one document must not stop the run. Either record it in
 /// `document.errors` and leave the document as it was, or throw: the pipeline then restores the
-/// document as it was before this stage, records the error, and runs the next stage.
+/// document as it was before this stage, records the error, and runs the next stage. Keeping
+/// that copy costs a copy-on-write of every array the stage then changes, so a stage that never
+/// throws says so with `canThrow` (false) and is run without it.
 ///
 /// **Statistics.** When `context.collectsStats` is on, a stage with rules counts each rule's
 /// work with `context.countRule(index)`, in the order of `ruleIDs`; the pipeline times stages itself.
@@ -44,6 +46,9 @@ public protocol Stage: Sendable {
     /// Processes one document in place.
     func process(_ document: inout Document, context: WorkerContext) throws
 
+    /// Whether `process` may throw (default true). A stage that says false must never throw.
+    var canThrow: Bool { get }
+
     /// Runs the stage's `examples:` and reports each result. Stages without examples return [].
     func runExamples(context: WorkerContext) -> [ExampleResult]
 }
@@ -52,6 +57,8 @@ extension Stage {
     public var ruleCount: Int { ruleIDs.count }
 
     public var ruleIDs: [String] { [] }
+
+    public var canThrow: Bool { true }
 
     public func runExamples(context: WorkerContext) -> [ExampleResult] { [] }
 }

@@ -1,9 +1,10 @@
 /// Mutable state owned by one worker thread and handed to every stage it runs.
 ///
-/// Never shared between threads: each worker makes its own.
+/// Never shared between threads: each worker makes its own. That is why its hot properties
+/// opt out of run-time exclusivity checks, which cost more than the counting they guard.
 public final class WorkerContext {
     /// PCRE2 match data, match context and JIT stack for this worker.
-    public var regex: MatchScratch
+    @exclusivity(unchecked) public var regex: MatchScratch
     /// Whether edits should keep provenance, so removals can be reported in input offsets.
     public let tracksOrigins: Bool
     /// Whether this worker counts per-stage and per-rule statistics.
@@ -11,9 +12,9 @@ public final class WorkerContext {
     /// Totals folded from `counters`, by stage and rule id.
     var collected = PipelineStats()
     /// This worker's counters for the pipeline it is running now.
-    var counters = WorkerCounters()
+    @exclusivity(unchecked) var counters = WorkerCounters()
     /// The position of the stage being run, for its counters.
-    public internal(set) var stageIndex = 0
+    @exclusivity(unchecked) public internal(set) var stageIndex = 0
 
     /// Per-stage and per-rule totals so far; nil unless the run collects statistics.
     public var stats: PipelineStats? {

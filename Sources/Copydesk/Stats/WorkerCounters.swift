@@ -6,7 +6,9 @@ struct WorkerCounters {
     private var stageIDs: [String] = []
     private var ruleIDs: [[String]] = []
     private var stages: [StageStats] = []
-    private(set) var rules: [[RuleStats]] = []
+    /// Every rule of every stage, stage after stage; stage `i`'s rules start at `ruleStart[i]`.
+    private var rules: [RuleStats] = []
+    private var ruleStart: [Int] = []
 
     /// Lays the counters out for `pipeline`, first folding those of another pipeline into `total`.
     mutating func prepare(for pipeline: Pipeline, flushingInto total: inout PipelineStats) {
@@ -20,7 +22,13 @@ struct WorkerCounters {
             counters.kind = stage.kind
             return counters
         }
-        rules = ruleIDs.map { Array(repeating: RuleStats(), count: $0.count) }
+        ruleStart = []
+        var next = 0
+        for ids in ruleIDs {
+            ruleStart.append(next)
+            next += ids.count
+        }
+        rules = Array(repeating: RuleStats(), count: next)
     }
 
     mutating func recordStage(_ index: Int, nanoseconds: UInt64, changed: Bool) {
@@ -30,8 +38,11 @@ struct WorkerCounters {
 
     /// Updates the counters of rule `rule` of stage `stage`, if that slot exists.
     mutating func updateRule(stage: Int, rule: Int, _ update: (inout RuleStats) -> Void) {
-        guard stage < rules.count, rule < rules[stage].count else { return }
-        update(&rules[stage][rule])
+        guard stage < ruleStart.count else { return }
+        let slot = ruleStart[stage] &+ rule
+        let end = stage &+ 1 < ruleStart.count ? ruleStart[stage &+ 1] : rules.count
+        guard rule >= 0, slot < end else { return }
+        update(&rules[slot])
     }
 
     /// Adds everything counted so far to `total` and starts again from zero.
@@ -39,7 +50,7 @@ struct WorkerCounters {
         for (index, id) in stageIDs.enumerated() {
             total.recordStage(id, stages[index])
             for (ruleIndex, ruleID) in ruleIDs[index].enumerated() {
-                let counters = rules[index][ruleIndex]
+                let counters = rules[ruleStart[index] + ruleIndex]
                 total.recordRule(ruleID) { $0.add(counters) }
             }
         }
@@ -47,6 +58,6 @@ struct WorkerCounters {
             stages[index].nanoseconds = 0
             stages[index].documentsChanged = 0
         }
-        rules = rules.map { $0.map { _ in RuleStats() } }
+        rules = Array(repeating: RuleStats(), count: rules.count)
     }
 }

@@ -57,14 +57,22 @@ final class JSONWriterTests: XCTestCase {
         XCTAssertEqual(text(writer), "[null,null]")
     }
 
-    func testStringsAndKeysAreEscaped() {
+    func testStringsAndDynamicKeysAreEscaped() {
         var writer = JSONWriter()
         writer.beginObject()
-        writer.key("a\"b")
+        writer.key(dynamic: "a\"b")
         let bytes = Array("line\nbreak é".utf8)
         bytes.withUnsafeBufferPointer { writer.string(bytes: $0) }
         writer.endObject()
         XCTAssertEqual(text(writer), #"{"a\"b":"line\nbreak é"}"#)
+    }
+
+    func testIntegersAreWrittenInFull() {
+        var writer = JSONWriter()
+        writer.beginArray()
+        for value in [0, 7, -7, 10, 1_000_000, Int.max, Int.min] { writer.int(value) }
+        writer.endArray()
+        XCTAssertEqual(text(writer), "[0,7,-7,10,1000000,\(Int.max),\(Int.min)]")
     }
 
     func testAppendingWriterKeepsExistingBytes() {

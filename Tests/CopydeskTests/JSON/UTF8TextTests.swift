@@ -119,23 +119,4 @@ final class UTF8TextTests: XCTestCase {
         XCTAssertEqual(column(0, "abc"), 1)
         XCTAssertEqual(column(5, "é€c"), 3)
     }
-
-    func testCodePointOffsetsMatchIndividualCounts() {
-        let text = "Price: ₹42 — “quoted” 😀\nनई दिल्ली, 2 नवंबर"
-        let bytes = Array(text.utf8)
-        let offsets = Array(stride(from: 0, through: bytes.count, by: 3)) + [bytes.count]
-        let converted = bytes.withUnsafeBufferPointer { UTF8Text.codePointOffsets($0, byteOffsets: offsets) }
-        XCTAssertEqual(converted, offsets.map { codePoints(text, upTo: $0) })
-    }
-
-    func testCodePointOffsetsAcceptOffsetsOutOfOrder() {
-        let bytes = Array("ééé".utf8)
-        let converted = bytes.withUnsafeBufferPointer { UTF8Text.codePointOffsets($0, byteOffsets: [4, 2, 6]) }
-        XCTAssertEqual(converted, [2, 1, 3])
-    }
-
-    func testByteRangesInAnyOrderBecomeCodePointRanges() {
-        let bytes = Array("日本 ab é".utf8)
-        XCTAssertEqual(UTF8Text.codePointRanges([7..<9, 0..<3, 10..<12], in: bytes), [3..<5, 0..<1, 6..<7])
-    }
 }

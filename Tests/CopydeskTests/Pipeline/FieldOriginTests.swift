@@ -51,7 +51,7 @@ final class FieldOriginTests: XCTestCase {
                     edits.append(TextEdit(range: start..<end, replacement: replacement))
                     position = end + 1
                 }
-                origin = origin.applying(edits, oldLength: current)
+                origin.apply(edits, oldLength: current)
                 reference.apply(edits)
                 current = reference.bytes.count
             }

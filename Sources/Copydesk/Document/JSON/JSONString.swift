@@ -21,7 +21,7 @@ public enum JSONString {
     public static func decode(_ token: UnsafeBufferPointer<UInt8>, into output: inout [UInt8]) {
         guard let base = token.baseAddress, token.count >= 2 else { return }
         let end = token[token.count &- 1] == UInt8(ascii: "\"") ? token.count &- 1 : token.count
-        output.reserveCapacity(output.count &+ end &- 1)
+        output.reserveAmortized(end &- 1)
         var i = 1
         var runStart = 1
         while true {

@@ -3,7 +3,7 @@ extension JSONWriter {
     public mutating func meta(_ meta: Meta) {
         beginObject()
         for entry in meta.entries {
-            key(entry.key)
+            key(dynamic: entry.key)
             string(entry.value)
         }
         endObject()

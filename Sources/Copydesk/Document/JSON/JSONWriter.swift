@@ -34,8 +34,18 @@ public struct JSONWriter: Sendable {
         endContainer(UInt8(ascii: "]"))
     }
 
-    /// Writes the comma if needed, the key and ':'.
-    public mutating func key(_ k: String) {
+    /// Writes the comma if needed, the key and ':'. The key is a literal that needs no escaping.
+    public mutating func key(_ k: StaticString) {
+        separate()
+        bytes.append(UInt8(ascii: "\""))
+        k.withUTF8Buffer { bytes.append(contentsOf: $0) }
+        bytes.append(UInt8(ascii: "\""))
+        bytes.append(UInt8(ascii: ":"))
+        awaitsValue = true
+    }
+
+    /// Writes the comma if needed, a key known only at run time (escaped as needed) and ':'.
+    public mutating func key(dynamic k: String) {
         separate()
         JSONString.encode(k, into: &bytes)
         bytes.append(UInt8(ascii: ":"))
@@ -55,7 +65,18 @@ public struct JSONWriter: Sendable {
 
     public mutating func int(_ i: Int) {
         separate()
-        bytes.append(contentsOf: i.description.utf8)
+        if i < 0 { bytes.append(UInt8(ascii: "-")) }
+        var magnitude = i.magnitude
+        // Digits into a 20-byte stack buffer, last first: no String for every number.
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 20) { digits in
+            var start = digits.count
+            repeat {
+                start -= 1
+                digits[start] = UInt8(ascii: "0") &+ UInt8(truncatingIfNeeded: magnitude % 10)
+                magnitude /= 10
+            } while magnitude > 0
+            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: digits[start...]))
+        }
     }
 
     /// A number in Swift's shortest round-trip form; NaN and infinities, which JSON cannot hold, become null.
@@ -97,7 +118,7 @@ public struct JSONWriter: Sendable {
     }
 
     /// Writes ',' before every element of a container but the first, and nothing after a key.
-    private mutating func separate() {
+    mutating func separate() {
         if awaitsValue {
             awaitsValue = false
             return

@@ -38,6 +38,14 @@ enum ByteWord {
         word & (~word << 1) & highBits
     }
 
+    /// How many lanes are set in a mask whose lanes are all exact (such as `continuation`).
+    /// A multiply instead of `nonzeroBitCount`, which is a long bit-twiddling sequence on
+    /// x86-64 builds that cannot assume the POPCNT instruction.
+    @inline(__always)
+    static func laneCount(_ exactMask: UInt64) -> Int {
+        Int(truncatingIfNeeded: ((exactMask &>> 7) &* lanes) &>> 56)
+    }
+
     /// Index (0...7) of the lowest lane whose high bit is set in a non-zero mask.
     @inline(__always)
     static func firstLane(_ mask: UInt64) -> Int {

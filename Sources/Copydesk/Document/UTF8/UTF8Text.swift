@@ -40,38 +40,6 @@ public enum UTF8Text {
         return codePointCount(bytes, from: lineStart, to: end) &+ 1
     }
 
-    /// Converts ascending byte offsets to code-point offsets in one pass.
-    ///
-    /// An offset smaller than its predecessor is counted from the start again, so the
-    /// result is right for any order; it is only fast for ascending offsets.
-    public static func codePointOffsets(_ bytes: UnsafeBufferPointer<UInt8>, byteOffsets: [Int]) -> [Int] {
-        var result: [Int] = []
-        result.reserveCapacity(byteOffsets.count)
-        var byteCursor = 0
-        var pointCursor = 0
-        for offset in byteOffsets {
-            let target = min(max(offset, 0), bytes.count)
-            if target < byteCursor {
-                byteCursor = 0
-                pointCursor = 0
-            }
-            pointCursor &+= codePointCount(bytes, from: byteCursor, to: target)
-            byteCursor = target
-            result.append(pointCursor)
-        }
-        return result
-    }
-
-    /// Converts byte ranges of `text`, in any order, to code-point ranges in one pass over it.
-    public static func codePointRanges(_ ranges: [Range<Int>], in text: [UInt8]) -> [Range<Int>] {
-        let bounds = ranges.flatMap { [$0.lowerBound, $0.upperBound] }
-        let order = bounds.indices.sorted { bounds[$0] < bounds[$1] }
-        let converted = text.withUnsafeBufferPointer { codePointOffsets($0, byteOffsets: order.map { bounds[$0] }) }
-        var points = [Int](repeating: 0, count: bounds.count)
-        for (rank, index) in order.enumerated() { points[index] = converted[rank] }
-        return ranges.indices.map { points[2 * $0]..<points[2 * $0 + 1] }
-    }
-
     /// Scalars in bytes[start..<end]: the bytes that are not continuation bytes.
     static func codePointCount(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int) -> Int {
         guard let base = bytes.baseAddress else { return 0 }
@@ -79,7 +47,7 @@ public enum UTF8Text {
         var i = min(max(start, 0), end)
         var continuations = 0
         while i &+ 8 <= end {
-            continuations &+= ByteWord.continuation(ByteWord.load(base, at: i)).nonzeroBitCount
+            continuations &+= ByteWord.laneCount(ByteWord.continuation(ByteWord.load(base, at: i)))
             i &+= 8
         }
         while i < end {

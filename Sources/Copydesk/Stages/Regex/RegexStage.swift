@@ -4,19 +4,26 @@ public struct RegexStage: Stage {
     public let id: String
     public var kind: String { "regex" }
     public let rules: [RegexRule]
+    /// One per rule, in the same order, shared by every trace event the rule records.
+    private let traceSources: [TraceSource]
 
     public init(id: String, rules: [RegexRule]) {
         self.id = id
         self.rules = rules
+        self.traceSources = rules.map { TraceSource(stage: id, rule: $0.id, mark: $0.mark) }
     }
 
     public var ruleIDs: [String] { rules.map(\.id) }
 
-    public func process(_ document: inout Document, context: WorkerContext) throws {
+    /// A rule that fails records the error and leaves the document as it was before that rule.
+    public var canThrow: Bool { false }
+
+    public func process(_ document: inout Document, context: WorkerContext) {
         let counting = context.collectsStats
+        // One clock reading per rule: each rule's end is the next rule's start.
+        var start = counting ? MonotonicClock.now() : 0
         for (index, rule) in rules.enumerated() {
             if document.decision == .drop { return }
-            let start = counting ? MonotonicClock.now() : 0
             let before = counting ? (document.changeFingerprint, document.removed.count) : (ChangeFingerprint(), 0)
             var failure: MatchError?
             do {
@@ -26,7 +33,9 @@ public struct RegexStage: Stage {
                 document.errors.append(StageError(stage: id, rule: rule.id, message: error.description))
             }
             if counting {
-                record(index, on: document, before: before, failure: failure, nanoseconds: MonotonicClock.now() - start, context: context)
+                let end = MonotonicClock.now()
+                record(index, on: document, before: before, failure: failure, nanoseconds: end &- start, context: context)
+                start = end
             }
         }
     }
@@ -49,7 +58,7 @@ public struct RegexStage: Stage {
             guard fired else { return }
             counters.documentsHit += 1
             counters.hits += removed.isEmpty ? 1 : removed.count
-            counters.bytesRemoved += removed.reduce(0) { $0 + $1.text.count }
+            counters.bytesRemoved += removed.reduce(0) { $0 + $1.matchRange.count }
         }
     }
 
@@ -90,12 +99,7 @@ public struct RegexStage: Stage {
             if !matches.isEmpty { planned.append((field, matches, edits, text)) }
         }
         for plan in planned {
-            if document.tracksOrigins {
-                for match in plan.matches where !match.range.isEmpty {
-                    trace(.strip, of: rule, at: Hit(field: plan.field, range: match.range, text: plan.text), in: &document)
-                }
-            }
-            record(plan.matches.map(\.range), of: rule, field: plan.field, text: plan.text, in: &document)
+            record(plan.matches.map(\.range), of: rule, field: plan.field, text: plan.text, tracing: true, in: &document)
             document.apply(plan.edits, to: plan.field)
         }
     }
@@ -149,7 +153,7 @@ public struct RegexStage: Stage {
             }
             for (key, value) in values { document.meta.set(key, value) }
             if strip {
-                record([match.range], of: rule, field: field, text: text, in: &document)
+                record([match.range], of: rule, field: field, text: text, tracing: false, in: &document)
                 document.apply(edits, to: field)
             }
             return
@@ -203,16 +207,28 @@ public struct RegexStage: Stage {
         guard document.tracksOrigins else { return }
         let range = document.originalRange(of: hit.range, in: hit.field)
         document.trace.append(TraceEvent(
-            stage: id, rule: rule.id, mark: rule.mark, field: hit.field,
-            range: range, text: Array(hit.text[hit.range]), effect: effect))
+            source: traceSource(of: rule), field: hit.field, range: range, matchedIn: hit.text, matchRange: hit.range, effect: effect))
     }
 
-    private func record(_ ranges: [Range<Int>], of rule: RegexRule, field: String, text: [UInt8], in document: inout Document) {
+    private func traceSource(of rule: RegexRule) -> TraceSource {
+        if let index = rules.firstIndex(where: { $0 === rule }) { return traceSources[index] }
+        return TraceSource(stage: id, rule: rule.id, mark: rule.mark)
+    }
+
+    /// Records removed spans (and, with `tracing`, a strip event for each). Both share `text`, the
+    /// field's value before the edit, rather than copying what was removed.
+    private func record(
+        _ ranges: [Range<Int>], of rule: RegexRule, field: String, text: [UInt8], tracing: Bool, in document: inout Document
+    ) {
+        let source = traceSource(of: rule)
+        let traces = tracing && document.tracksOrigins
         for range in ranges where !range.isEmpty {
-            document.removed.append(RemovedSpan(
-                rule: rule.id, field: field,
-                range: document.originalRange(of: range, in: field),
-                text: Array(text[range])))
+            let original = document.originalRange(of: range, in: field)
+            document.removed.append(RemovedSpan(source: source, field: field, range: original, matchedIn: text, matchRange: range))
+            if traces {
+                document.trace.append(TraceEvent(
+                    source: source, field: field, range: original, matchedIn: text, matchRange: range, effect: .strip))
+            }
         }
     }
 }

@@ -23,13 +23,17 @@ public struct WhitespaceStage: Stage {
     public let options: Options
     /// Where the stage is defined, for trace events.
     public let mark: SourceMark?
+    private let traceSource: TraceSource
 
     public init(id: String, fields: [String] = ["text"], options: Options = Options(), mark: SourceMark? = nil) {
         self.id = id
         self.fields = fields
         self.options = options
         self.mark = mark
+        self.traceSource = TraceSource(stage: id, rule: nil, mark: mark)
     }
+
+    public var canThrow: Bool { false }
 
     public func process(_ document: inout Document, context: WorkerContext) {
         for field in fields {
@@ -39,7 +43,7 @@ public struct WhitespaceStage: Stage {
                 // One event per changed field, spanning its first to its last edit.
                 let range = document.originalRange(of: first.range.lowerBound..<last.range.upperBound, in: field)
                 document.trace.append(TraceEvent(
-                    stage: id, rule: nil, mark: mark, field: field, range: range, text: [],
+                    source: traceSource, field: field, range: range, matchedIn: [], matchRange: 0..<0,
                     effect: .whitespace(edits: edits.count)))
             }
             document.apply(edits, to: field)
