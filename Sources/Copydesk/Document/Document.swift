@@ -15,7 +15,7 @@ public struct Document: Sendable {
     /// How many times a field was edited; lets callers tell whether a step changed the text.
     public private(set) var editCount = 0
     /// Where each byte of a changed field came from; kept only when `tracksOrigins` is on.
-    var origins: [String: FieldOrigin] = [:]
+    var origins = FieldOrigins()
     /// Whether edits keep byte-level provenance so removals can be reported in input offsets.
     /// This is the explain switch: stages record `trace` events only when it is on.
     public var tracksOrigins: Bool
@@ -52,7 +52,7 @@ public struct Document: Sendable {
     public mutating func setField(_ name: String, to bytes: [UInt8]) {
         markChanged(name)
         if tracksOrigins, let old = fields[name] {
-            origins[name, default: FieldOrigin(original: old)].replaceAll(newLength: bytes.count)
+            origins.update(name, original: old) { $0.replaceAll(newLength: bytes.count) }
         }
         fields[name] = bytes
     }
@@ -71,7 +71,7 @@ public struct Document: Sendable {
         }
         out.append(contentsOf: old[cursor...])
         if tracksOrigins {
-            origins[name, default: FieldOrigin(original: old)].apply(edits, oldLength: old.count)
+            origins.update(name, original: old) { $0.apply(edits, oldLength: old.count) }
         }
         markChanged(name)
         fields[name] = out

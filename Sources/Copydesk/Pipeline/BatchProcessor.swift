@@ -18,7 +18,10 @@ struct BatchProcessor {
     func process(_ batch: InputBatch) -> OutputBatch {
         var result = OutputBatch()
         result.summary.bytesRead = batch.bytes.count
-        result.output.reserveCapacity(batch.bytes.count + batch.items.count * 128)
+        // Room for the annotations too, so the batch's buffer is not regrown (and copied) while
+        // it fills: with --explain, removed text is written twice more.
+        let growth = codec.explain ? 2 : 1
+        result.output.reserveCapacity(batch.bytes.count * growth + batch.items.count * 128)
         batch.bytes.withUnsafeBufferPointer { bytes in
             for item in batch.items {
                 switch item {

@@ -29,14 +29,17 @@ public struct Pipeline: Sendable {
     public func process(_ document: inout Document, context: WorkerContext) {
         let timed = context.collectsStats
         if timed { context.counters.prepare(for: self, flushingInto: &context.collected) }
+        // One clock reading per stage: each stage's end is the next one's start.
+        var start = timed ? MonotonicClock.now() : 0
         for (index, stage) in stages.enumerated() {
             if document.decision == .drop { return }
             context.stageIndex = index
-            let start = timed ? MonotonicClock.now() : 0
             let before = timed ? document.changeFingerprint : ChangeFingerprint()
             apply(stage, to: &document, context: context)
             if timed {
-                context.counters.recordStage(index, nanoseconds: MonotonicClock.now() - start, changed: document.changeFingerprint != before)
+                let end = MonotonicClock.now()
+                context.counters.recordStage(index, nanoseconds: end &- start, changed: document.changeFingerprint != before)
+                start = end
             }
         }
     }
