@@ -3,9 +3,10 @@
 /// libyaml (a YAML 1.1 parser) ends a line at LF, CR, CR LF, and also at NEL (U+0085),
 /// LINE SEPARATOR (U+2028) and PARAGRAPH SEPARATOR (U+2029).
 enum SourceLines {
-    /// The lines of `text`, without their line breaks. Text ending in a break has a last, empty line.
-    static func split(_ text: String) -> [String] {
-        var lines: [String] = []
+    /// Line `number` (1-based) of `text`, without its break, as `split` would give it; nil past the end.
+    static func line(_ number: Int, of text: String) -> String? {
+        guard number >= 1 else { return nil }
+        var line = 1
         var current = String.UnicodeScalarView()
         var iterator = text.unicodeScalars.makeIterator()
         var pending = iterator.next()
@@ -16,14 +17,13 @@ enum SourceLines {
                 if pending == "\n" { pending = iterator.next() }
                 fallthrough
             case "\n", "\u{85}", "\u{2028}", "\u{2029}":
-                lines.append(String(current))
-                current = String.UnicodeScalarView()
+                if line == number { return String(current) }
+                line += 1
             default:
-                current.append(scalar)
+                if line == number { current.append(scalar) }
             }
         }
-        lines.append(String(current))
-        return lines
+        return line == number ? String(current) : nil
     }
 
     /// The 1-based line and column (in Unicode scalars) just after the end of `text`.

@@ -6,7 +6,9 @@
 ///           ^
 /// ```
 public struct SourceTexts: Sendable {
-    private var linesByFile: [String: [String]] = [:]
+    /// The texts, split into lines only when a diagnostic is rendered: a large gazetteer file
+    /// with no problems costs nothing here.
+    private var textByFile: [String: String] = [:]
 
     /// Creates an empty store.
     public init() {}
@@ -17,7 +19,7 @@ public struct SourceTexts: Sendable {
     public mutating func add(file: String, text: String) {
         var scalars = text.unicodeScalars[...]
         if scalars.first == "\u{FEFF}" { scalars = scalars.dropFirst() }
-        linesByFile[file] = SourceLines.split(String(scalars))
+        textByFile[file] = String(scalars)
     }
 
     /// The diagnostic's description, then its source line and a caret under its column.
@@ -27,12 +29,11 @@ public struct SourceTexts: Sendable {
     /// a mark, or whose file or line is unknown, gives just its description.
     public func render(_ d: Diagnostic) -> String {
         guard let mark = d.mark,
-              let lines = linesByFile[mark.file],
-              mark.line >= 1, mark.line <= lines.count
+              let text = textByFile[mark.file],
+              let line = SourceLines.line(mark.line, of: text)
         else {
             return d.description
         }
-        let line = lines[mark.line - 1]
         return d.description + "\n" + line + "\n" + Self.caretIndent(for: line, column: mark.column) + "^"
     }
 
