@@ -11,7 +11,10 @@ struct CopydeskCommand: ParsableCommand {
             cleaned documents to stdout. Rules live in YAML and take effect on the next run.
             """,
         version: CopydeskVersion.current,
-        subcommands: [RunCommand.self, ExplainCommand.self, TestCommand.self, CheckCommand.self, InitCommand.self],
+        subcommands: [
+            RunCommand.self, ExplainCommand.self, TestCommand.self, CheckCommand.self, InitCommand.self,
+            TrainNERCommand.self, EvalNERCommand.self,
+        ],
         defaultSubcommand: nil
     )
 }

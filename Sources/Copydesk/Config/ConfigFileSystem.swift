@@ -45,24 +45,28 @@ public struct DiskFileSystem: ConfigFileSystem {
 /// Config files held in memory, such as the default rules embedded in the binary.
 public struct InMemoryFileSystem: ConfigFileSystem {
     public let files: [String: String]
+    /// Binary files (such as a model), base64-encoded, decoded when read.
+    public let base64Files: [String: String]
 
-    public init(files: [String: String]) {
+    public init(files: [String: String], base64Files: [String: String] = [:]) {
         self.files = files
+        self.base64Files = base64Files
     }
 
     public func read(_ path: String) throws -> [UInt8] {
-        guard let text = files[ConfigPath.normalize(path)] else {
-            throw ConfigReadError(description: "no such file")
-        }
-        return Array(text.utf8)
+        let key = ConfigPath.normalize(path)
+        if let text = files[key] { return Array(text.utf8) }
+        if let encoded = base64Files[key], let data = Data(base64Encoded: encoded) { return [UInt8](data) }
+        throw ConfigReadError(description: "no such file")
     }
 
     public func exists(_ path: String) -> Bool {
-        files[ConfigPath.normalize(path)] != nil
+        let key = ConfigPath.normalize(path)
+        return files[key] != nil || base64Files[key] != nil
     }
 
     public func glob(_ pattern: String) -> [String] {
         let normalized = ConfigPath.normalize(pattern)
-        return files.keys.filter { Glob.matches(normalized, $0) }.sorted()
+        return (Array(files.keys) + Array(base64Files.keys)).filter { Glob.matches(normalized, $0) }.sorted()
     }
 }

@@ -12,6 +12,16 @@ public enum EmbeddedRules {
 
     /// The embedded files as a config file system, with paths under `root`.
     public static var fileSystem: InMemoryFileSystem {
-        InMemoryFileSystem(files: Dictionary(uniqueKeysWithValues: generatedFiles.map { (root + "/" + $0.path, $0.contents) }))
+        InMemoryFileSystem(
+            files: Dictionary(uniqueKeysWithValues: generatedFiles.map { (root + "/" + $0.path, $0.contents) }),
+            base64Files: Dictionary(uniqueKeysWithValues: generatedBinaryFiles.map { (root + "/" + $0.path, $0.base64) }))
     }
+
+    /// The default NER model (`Rules/models/ner.bin`), as bytes.
+    public static var nerModel: [UInt8]? {
+        (try? fileSystem.read(root + "/" + nerModelPath))
+    }
+
+    /// Where the default NER model sits under `Rules/` (and under `root`).
+    public static let nerModelPath = "models/ner.bin"
 }
