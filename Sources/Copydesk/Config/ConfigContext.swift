@@ -33,6 +33,20 @@ public final class ConfigContext {
     /// Reads and parses a YAML file once. Reports read and parse errors; nil on failure.
     public func loadYAML(_ path: String, requestedAt mark: SourceMark? = nil) -> YAMLNode? {
         if let node = parsed[path] { return node }
+        guard let bytes = readConfigFile(path, requestedAt: mark) else { return nil }
+        do {
+            let node = try YAMLParser.parse(bytes: bytes, file: path)
+            parsed[path] = node
+            return node
+        } catch {
+            diagnostics.append(contentsOf: error.diagnostics)
+            return nil
+        }
+    }
+
+    /// Reads a config file that the caller parses itself (such as a large gazetteer, read as a
+    /// stream of YAML events), recording it for diagnostics and watching. Reports read errors.
+    public func readConfigFile(_ path: String, requestedAt mark: SourceMark? = nil) -> [UInt8]? {
         let bytes: [UInt8]
         do {
             bytes = try fileSystem.read(path)
@@ -43,14 +57,12 @@ public final class ConfigContext {
         // Lossy only for showing source lines; the parser reports invalid UTF-8 with its position.
         sources.add(file: path, text: String(decoding: bytes, as: UTF8.self))
         files.append(path)
-        do {
-            let node = try YAMLParser.parse(bytes: bytes, file: path)
-            parsed[path] = node
-            return node
-        } catch {
-            diagnostics.append(contentsOf: error.diagnostics)
-            return nil
-        }
+        return bytes
+    }
+
+    /// Adds diagnostics found by a caller's own parsing.
+    public func report(_ diagnostic: Diagnostic) {
+        diagnostics.append(diagnostic)
     }
 
     /// Claims a rule id; reports a duplicate with where the first one is.

@@ -27,6 +27,8 @@ public struct Document: Sendable {
     public var removed: [RemovedSpan] = []
     /// Every rule that fired and every stage-level change, in order; recorded only when `tracksOrigins` is on.
     public var trace: [TraceEvent] = []
+    /// Entities found by an `entities` stage, in field and text order; nil when no such stage ran.
+    public var entities: [Entity]?
     public var decision: Decision = .keep
     /// Why the document was dropped, when `decision == .drop`.
     public var dropReason: String?

@@ -132,6 +132,12 @@ public struct DocumentCodec: Sendable {
         writer.beginArray()
         for error in document.errors { writer.stageError(error) }
         writer.endArray()
+        if document.entities != nil {
+            writer.key("entities")
+            writer.entities(of: document, textField: textField)
+            writer.key("mentions")
+            writer.mentions(of: document, textField: textField)
+        }
         if explain {
             var converter = InputCodePoints()
             writer.key("removed")

@@ -13,6 +13,7 @@ public struct StageRegistry: Sendable {
         var registry = StageRegistry()
         registry.register("regex", factory: RegexStage.make)
         registry.register("whitespace", factory: WhitespaceStage.make)
+        registry.register("entities", factory: EntitiesStage.make)
         return registry
     }()
 

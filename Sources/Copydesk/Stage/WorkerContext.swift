@@ -5,6 +5,8 @@
 public final class WorkerContext {
     /// PCRE2 match data, match context and JIT stack for this worker.
     @exclusivity(unchecked) public var regex: MatchScratch
+    /// Buffers for the statistical NER model.
+    @exclusivity(unchecked) public var ner = NERScratch()
     /// Whether edits should keep provenance, so removals can be reported in input offsets.
     public let tracksOrigins: Bool
     /// Whether this worker counts per-stage and per-rule statistics.
