@@ -54,8 +54,8 @@ public final class ConfigContext {
             self.error("cannot read \(path): \(error)", at: mark)
             return nil
         }
-        // Lossy only for showing source lines; the parser reports invalid UTF-8 with its position.
-        sources.add(file: path, text: String(decoding: bytes, as: UTF8.self))
+        // Shown repaired in source lines; the parser reports invalid UTF-8 with its position.
+        sources.add(file: path, bytes: bytes)
         files.append(path)
         return bytes
     }

@@ -6,20 +6,28 @@
 ///           ^
 /// ```
 public struct SourceTexts: Sendable {
-    /// The texts, split into lines only when a diagnostic is rendered: a large gazetteer file
-    /// with no problems costs nothing here.
-    private var textByFile: [String: String] = [:]
+    /// The files' bytes, shared with whoever read them rather than copied, decoded and split into
+    /// lines only when a diagnostic is rendered: a large gazetteer with no problems costs nothing here.
+    private var bytesByFile: [String: [UInt8]] = [:]
 
     /// Creates an empty store.
     public init() {}
 
     /// Remembers `text` as the contents of `file`, replacing any earlier text for it.
-    ///
-    /// A leading byte order mark is dropped, as the parser does not count it as a column.
     public mutating func add(file: String, text: String) {
-        var scalars = text.unicodeScalars[...]
-        if scalars.first == "\u{FEFF}" { scalars = scalars.dropFirst() }
-        textByFile[file] = String(scalars)
+        add(file: file, bytes: Array(text.utf8))
+    }
+
+    /// Remembers `bytes` (UTF-8, as read) as the contents of `file`. Invalid UTF-8 is shown repaired.
+    public mutating func add(file: String, bytes: [UInt8]) {
+        bytesByFile[file] = bytes
+    }
+
+    /// The file's text; a leading byte order mark is dropped, as the parser does not count it as a column.
+    private func text(of file: String) -> String? {
+        guard let bytes = bytesByFile[file] else { return nil }
+        let bom: [UInt8] = [0xEF, 0xBB, 0xBF]
+        return String(decoding: bytes.starts(with: bom) ? bytes.dropFirst(3) : bytes[...], as: UTF8.self)
     }
 
     /// The diagnostic's description, then its source line and a caret under its column.
@@ -29,7 +37,7 @@ public struct SourceTexts: Sendable {
     /// a mark, or whose file or line is unknown, gives just its description.
     public func render(_ d: Diagnostic) -> String {
         guard let mark = d.mark,
-              let text = textByFile[mark.file],
+              let text = text(of: mark.file),
               let line = SourceLines.line(mark.line, of: text)
         else {
             return d.description
