@@ -124,10 +124,33 @@ final class EntitiesStageTests: XCTestCase {
         XCTAssertEqual(Array("Ünïcødé — from São Paulo.".unicodeScalars)[15..<24].map(String.init).joined(), "São Paulo")
     }
 
+    func testTheTitleIsTaggedWhenListedInFields() throws {
+        let p = try makePipeline("""
+            stages:
+              - stage: entities
+                fields: [title, text]
+                model: none
+                gazetteers: [places.yaml]
+            """, files: ["places.yaml": places])
+        let document = process("Rain in Delhi.", fields: ["title": "New Delhi braces for rain"], through: p)
+        XCTAssertEqual(document.entities?.map { "\($0.field):\($0.canonical ?? "")" }, ["title:New Delhi", "text:Delhi"])
+        var writer = JSONWriter()
+        writer.entities(of: document, textField: "text")
+        XCTAssertTrue(String(decoding: writer.bytes, as: UTF8.self).contains(#""field":"title""#))
+    }
+
     func testMentionsCountAndSortBySalience() throws {
         let p = try pipeline()
         let document = process("Delhi, then New Delhi, then Delhi again.", through: p)
         XCTAssertEqual(document.mentions.map { "\($0.canonical):\($0.count):\($0.first)" }, ["Delhi:2:0", "New Delhi:1:12"])
+    }
+
+    func testASurnameCountsAsAMentionOfThePersonNamedBefore() {
+        var document = Document(fields: ["text": Array("Parvati Negi won. Negi said Asha Rao and Ravi Rao cheered; Rao left.".utf8)])
+        let people: [Range<Int>] = [0..<12, 18..<22, 28..<36, 41..<49, 59..<62]
+        document.entities = people.map { Entity(field: "text", range: $0, label: "PERSON", source: .model) }
+        // "Rao" could be either Rao, so it stays a mention of its own.
+        XCTAssertEqual(document.mentions.map { "\($0.canonical):\($0.count)" }, ["Parvati Negi:2", "Asha Rao:1", "Ravi Rao:1", "Rao:1"])
     }
 
     func testPatternExamplesRunInCopydeskTest() throws {
