@@ -46,6 +46,16 @@ extension Explanation {
         writer.strings(step.addedTags)
         writer.key("flags")
         writer.flags(step.addedFlags)
+        writer.key("entities")
+        writer.beginArray()
+        for entity in step.addedEntities {
+            writer.beginObject()
+            writer.key("text"); writer.string(entity.text)
+            writer.key("label"); writer.string(entity.label)
+            writer.key("source"); writer.string(entity.source)
+            writer.endObject()
+        }
+        writer.endArray()
         writer.endObject()
         writer.key("errors")
         writer.beginArray()

@@ -32,6 +32,9 @@ extension Explanation {
         }
         if !step.addedMeta.isEmpty { out += "  added meta: \(Self.list(step.addedMeta))\n" }
         if !step.addedTags.isEmpty { out += "  added tags: \(step.addedTags.joined(separator: ", "))\n" }
+        if !step.addedEntities.isEmpty {
+            out += "  entities: " + step.addedEntities.map { "\($0.text) (\($0.label), \($0.source))" }.joined(separator: "; ") + "\n"
+        }
         for flag in step.addedFlags {
             out += "  added flag: \(flag.category) (\(flag.severity)) from rule \(flag.rule)\n"
         }

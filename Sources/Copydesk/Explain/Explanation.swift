@@ -18,6 +18,8 @@ public struct Explanation: Sendable {
         public var addedMeta: Meta
         public var addedTags: [String]
         public var addedFlags: [ModerationFlag]
+        /// Entities the stage found, as `text` and `label` with the tagger's name.
+        public var addedEntities: [(text: String, label: String, source: String)]
         public var errors: [StageError]
         public var decisionBefore: Decision
         public var decisionAfter: Decision
@@ -26,7 +28,7 @@ public struct Explanation: Sendable {
 
         /// Whether the stage changed anything at all.
         public var changedAnything: Bool {
-            !firings.isEmpty || !addedMeta.isEmpty || !addedTags.isEmpty || !addedFlags.isEmpty
+            !firings.isEmpty || !addedMeta.isEmpty || !addedTags.isEmpty || !addedFlags.isEmpty || !addedEntities.isEmpty
                 || !errors.isEmpty || decisionBefore != decisionAfter || diff.hasChanges
         }
     }

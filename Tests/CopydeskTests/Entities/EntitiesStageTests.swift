@@ -153,6 +153,12 @@ final class EntitiesStageTests: XCTestCase {
         XCTAssertEqual(document.mentions.map { "\($0.canonical):\($0.count)" }, ["Parvati Negi:2", "Asha Rao:1", "Ravi Rao:1", "Rao:1"])
     }
 
+    func testExplainListsTheEntitiesAStageFound() throws {
+        let picked = PickedDocument(document: Document(fields: ["text": Array("Rain in New Delhi cost Rs 20 lakh.".utf8)]), inputName: "<stdin>", format: .text)
+        let explanation = Explainer(pipeline: try pipeline()).explain(picked)
+        XCTAssertTrue(explanation.text(color: false).contains("entities: New Delhi (LOC, gazetteer); Rs 20 lakh (MONEY, pattern)"), explanation.text(color: false))
+    }
+
     func testPatternExamplesRunInCopydeskTest() throws {
         let results = try pipeline().runExamples(context: WorkerContext())
         XCTAssertEqual(results.count, 3)
