@@ -96,6 +96,16 @@ final class EntitiesStageTests: XCTestCase {
         XCTAssertTrue(labels.contains("Tata Motors/ORG/model"), "\(labels)")
     }
 
+    func testASurnameTakesTheLabelOfThePersonNamedInFull() {
+        let text = Array("Nitish Kumar spoke. Kumar said Patna would wait.".utf8)
+        let entities = [
+            Entity(field: "text", range: 0..<12, label: "PERSON", source: .model),
+            Entity(field: "text", range: 20..<25, label: "LOC", source: .model),
+            Entity(field: "text", range: 31..<36, label: "LOC", source: .model),
+        ]
+        XCTAssertEqual(ModelSpanFilter.relabelNameParts(entities, in: text).map(\.label), ["PERSON", "PERSON", "LOC"])
+    }
+
     func testTextInOtherScriptsGetsNoModelEntities() throws {
         let p = try pipeline(model: "builtin")
         XCTAssertEqual(tagged("नई दिल्ली में आज बारिश हुई। 서울에서 방탄소년단이 공연했다.", p), [])

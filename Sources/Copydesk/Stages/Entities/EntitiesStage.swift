@@ -44,7 +44,7 @@ public struct EntitiesStage: Stage {
             guard let text = document.field(field) else { continue }
             texts.append(text)
             let candidates = text.withUnsafeBufferPointer { candidatesIn($0, field: field, document: &document, context: context) }
-            found += EntityMerge.resolve(candidates, priority: priority)
+            found += ModelSpanFilter.relabelNameParts(EntityMerge.resolve(candidates, priority: priority), in: text)
         }
         document.entities = (document.entities ?? []) + found
         addTopics(to: &document, texts: texts, context: context)

@@ -1,6 +1,7 @@
-/// Corrects two kinds of statistical-model span that are wrong in news text whatever the context:
-/// a span running across a possessive ("Stray Kids' Bang Chan" is two names), and a lone
-/// closed-class word ("Within", "The") taken for a name because it starts a sentence.
+/// Corrects kinds of statistical-model span that are wrong in news text whatever the context:
+/// a span running across a possessive ("Stray Kids' Bang Chan" is two names), a lone
+/// closed-class word ("Within", "The") taken for a name because it starts a sentence, and a
+/// surname labelled as a place although the same document names the person in full.
 enum ModelSpanFilter {
     /// The spans in `text`, split at possessives, without lone function words.
     static func correct(_ spans: [EntitySpan], in text: UnsafeBufferPointer<UInt8>) -> [EntitySpan] {
@@ -73,4 +74,29 @@ enum ModelSpanFilter {
         "which", "while", "whom", "whose", "why", "will", "with", "within", "without", "would", "yet",
         "you", "your", "yours", "yourself",
     ]
+
+    /// A one-word model entity that is the first or last word of a multi-word PERSON in the same
+    /// field ("Kumar" after "Nitish Kumar") becomes PERSON too.
+    static func relabelNameParts(_ entities: [Entity], in bytes: [UInt8]) -> [Entity] {
+        func text(_ entity: Entity) -> Substring {
+            Substring(String(decoding: bytes[entity.range.clamped(to: bytes.indices)], as: UTF8.self))
+        }
+        var nameParts: Set<Substring> = []
+        for entity in entities where entity.label == "PERSON" {
+            let words = text(entity).split(separator: " ")
+            if words.count > 1, let first = words.first, let last = words.last {
+                nameParts.insert(first)
+                nameParts.insert(last)
+            }
+        }
+        guard !nameParts.isEmpty else { return entities }
+        return entities.map { entity in
+            guard entity.source == .model, entity.label != "PERSON" else { return entity }
+            let word = text(entity)
+            guard !word.contains(" "), nameParts.contains(word) else { return entity }
+            var relabelled = entity
+            relabelled.label = "PERSON"
+            return relabelled
+        }
+    }
 }
