@@ -59,6 +59,49 @@ final class YAMLEventReader {
         return converted
     }
 
+    /// Hands the next event to `body` as it sits in libyaml's memory, without copying anything
+    /// into Swift values: for readers of large files (a gazetteer) that keep only a few scalars.
+    /// The event is valid only inside `body`. After the stream has ended, `streamEnd` again.
+    func withNextEvent<Result>(_ body: (RawYAMLEvent) throws(Diagnostic) -> Result) throws(Diagnostic) -> Result {
+        guard isInitialized else {
+            throw Diagnostic(.error, "cannot start the YAML parser: out of memory", at: nil)
+        }
+        if isFinished { return try body(RawYAMLEvent(kind: .streamEnd, value: UnsafeBufferPointer(start: nil, count: 0), line: 0, column: 0)) }
+        var event = yaml_event_t()
+        guard yaml_parser_parse(parser, &event) != 0 else {
+            isFinished = true
+            throw currentError()
+        }
+        defer { yaml_event_delete(&event) }
+        let kind: RawYAMLEvent.Kind
+        var value = UnsafeBufferPointer<UInt8>(start: nil, count: 0)
+        switch event.type {
+        case YAML_STREAM_START_EVENT: kind = .streamStart
+        case YAML_DOCUMENT_START_EVENT: kind = .documentStart
+        case YAML_DOCUMENT_END_EVENT: kind = .documentEnd
+        case YAML_ALIAS_EVENT: kind = .alias
+        case YAML_SCALAR_EVENT:
+            kind = .scalar
+            value = UnsafeBufferPointer(start: event.data.scalar.value, count: event.data.scalar.length)
+        case YAML_SEQUENCE_START_EVENT: kind = .sequenceStart
+        case YAML_SEQUENCE_END_EVENT: kind = .sequenceEnd
+        case YAML_MAPPING_START_EVENT: kind = .mappingStart
+        case YAML_MAPPING_END_EVENT: kind = .mappingEnd
+        default:
+            kind = .streamEnd
+            isFinished = true
+        }
+        return try body(RawYAMLEvent(kind: kind, value: value, line: Int(event.start_mark.line), column: Int(event.start_mark.column)))
+    }
+
+    /// The 1-based `SourceMark` of a raw event's 0-based position.
+    func mark(of event: RawYAMLEvent) -> SourceMark {
+        var mark = yaml_mark_t()
+        mark.line = event.line
+        mark.column = event.column
+        return sourceMark(mark)
+    }
+
     private func convert(_ event: yaml_event_t) -> YAMLEvent {
         let mark = sourceMark(event.start_mark)
         switch event.type {

@@ -188,6 +188,22 @@ final class EntitiesStageTests: XCTestCase {
         XCTAssertTrue(errors.contains { $0.contains("pipeline.yaml:5:") && $0.contains("gazetteer") }, "\(errors)")
     }
 
+    func testGazetteerFileMistakesAreReportedWhereTheyAre() {
+        let file = """
+            gazetteer: {label: LOC}
+            entries:
+              - {name: "Pune", nmae: "x"}
+              - {name: "Agra", id: "a", id: "b"}
+              - {aliases: ["Nowhere"]}
+              - just a string
+            """
+        let errors = configErrors("stages:\n  - stage: entities\n    model: none\n    gazetteers: [g.yaml]\n", files: ["g.yaml": file])
+        XCTAssertTrue(errors.contains { $0.contains("g.yaml:3:") && $0.contains("nmae") && $0.contains("name") }, "\(errors)")
+        XCTAssertTrue(errors.contains { $0.contains("g.yaml:4:") && $0.contains("duplicate key \"id\"") }, "\(errors)")
+        XCTAssertTrue(errors.contains { $0.contains("g.yaml:5:") && $0.contains("missing required key \"name\"") }, "\(errors)")
+        XCTAssertTrue(errors.contains { $0.contains("g.yaml:6:") && $0.contains("entry mapping") }, "\(errors)")
+    }
+
     func testAMissingModelFileIsAConfigError() {
         let errors = configErrors("stages:\n  - stage: entities\n    model: models/missing.bin\n")
         XCTAssertTrue(errors.contains { $0.contains("pipeline.yaml:3:") && $0.contains("NER model") }, "\(errors)")
