@@ -117,7 +117,7 @@ def main():
             best([args.copydesk, "run", "-q", "--jobs", "1", "-c", config, "--stats-json", stats], corpus, 1)
             with open(stats) as f:
                 stage_seconds.append(json.load(f)["stages"][0]["seconds"])
-        rows.append((size, os.path.getsize(gazetteer), load - baseline, load, corpus_bytes / 1e6 / min(stage_seconds)))
+        rows.append((size, os.path.getsize(gazetteer), max(0.0, load - baseline), load, corpus_bytes / 1e6 / min(stage_seconds)))
     print("| entries | file | load (s, net of start-up) | `copydesk check` (s) | matching (MB/s, 1 core) |")
     print("|---|---|---|---|---|")
     for size, file_bytes, net, load, speed in rows:

@@ -106,6 +106,14 @@ final class EntitiesStageTests: XCTestCase {
         XCTAssertEqual(ModelSpanFilter.relabelNameParts(entities, in: text).map(\.label), ["PERSON", "PERSON", "LOC"])
     }
 
+    func testTheModelCopesWithAllCapsHeadlinesAndKoreanNames() throws {
+        let p = try pipeline(model: "builtin")
+        let headline = tagged("INDIA BEAT AUSTRALIA BY SIX WICKETS IN MUMBAI", p)
+        XCTAssertTrue(headline.contains("INDIA/LOC/model") && headline.contains("AUSTRALIA/LOC/model"), "\(headline)")
+        XCTAssertTrue(tagged("BTS star Jimin and Ha Sung Woon release a duet.", p).contains("Ha Sung Woon/PERSON/model"))
+        XCTAssertTrue(tagged("Actor Lee Byung-hun will star in the film.", p).contains("Lee Byung-hun/PERSON/model"))
+    }
+
     func testTextInOtherScriptsGetsNoModelEntities() throws {
         let p = try pipeline(model: "builtin")
         XCTAssertEqual(tagged("नई दिल्ली में आज बारिश हुई। 서울에서 방탄소년단이 공연했다.", p), [])

@@ -84,12 +84,7 @@ extension EntitiesStage {
             if entities.isEmpty && words.isEmpty {
                 context.warning("topic \"\(tag)\" has no entities or words, so it never fires", at: node.mark)
             }
-            do {
-                return try TopicRule(tag: tag, entities: entities, words: words, mark: node.mark)
-            } catch {
-                context.error("topic \"\(tag)\": cannot compile its words: \(error)", at: topic.mark(of: "words"))
-                return nil
-            }
+            return TopicRule(tag: tag, entities: entities, words: words, mark: node.mark)
         }
     }
 }

@@ -16,6 +16,7 @@ public struct EntitiesStage: Stage {
     /// Taggers in order of precedence for equally long overlapping candidates.
     public let priority: [Entity.Source]
     public let topics: [TopicRule]
+    private let topicWords: TopicWords
     private let topicSources: [TraceSource]
 
     public init(
@@ -29,6 +30,7 @@ public struct EntitiesStage: Stage {
         self.model = model
         self.priority = priority
         self.topics = topics
+        self.topicWords = TopicWords(topics)
         self.topicSources = topics.map { TraceSource(stage: id, rule: "topic:" + $0.tag, mark: $0.mark) }
     }
 
@@ -96,9 +98,23 @@ public struct EntitiesStage: Stage {
 
     private func addTopics(to document: inout Document, texts: [[UInt8]], context: WorkerContext) {
         guard !topics.isEmpty else { return }
-        let names = Set(document.mentions.map { $0.canonical.lowercased() })
+        // The entities' names (canonical, or as written), lowercased, only if some topic lists entities.
+        var names: Set<String> = []
+        if topics.contains(where: { !$0.entities.isEmpty }) {
+            for entity in document.entities ?? [] {
+                if let canonical = entity.canonical {
+                    names.insert(canonical.lowercased())
+                } else if let text = document.field(entity.field) {
+                    names.insert(String(decoding: text[entity.range.clamped(to: text.indices)], as: UTF8.self).lowercased())
+                }
+            }
+        }
+        var byWords: Set<Int> = []
+        for text in texts {
+            byWords.formUnion(text.withUnsafeBufferPointer { topicWords.topics(in: $0) })
+        }
         for (index, topic) in topics.enumerated() where !document.tags.contains(topic.tag) {
-            guard topic.fires(mentionNames: names, fields: texts, scratch: &context.regex) else { continue }
+            guard byWords.contains(index) || !topic.entities.isDisjoint(with: names) else { continue }
             document.addTag(topic.tag)
             if document.tracksOrigins {
                 document.trace.append(TraceEvent(

@@ -3,43 +3,33 @@ public struct TopicRule: Sendable {
     public let tag: String
     /// Entity names (canonical or as written), lowercased.
     public let entities: Set<String>
-    /// The words as one caseless pattern with word boundaries, or nil when there are none.
-    public let words: Pattern?
+    /// Words and phrases, matched as whole words, case-insensitively, a space standing for any
+    /// run of whitespace (the gazetteer's matching: all topics' words are found in one pass).
+    public let words: [String]
     public let mark: SourceMark
 
-    public init(tag: String, entities: [String], words: [String], mark: SourceMark) throws(PatternError) {
+    public init(tag: String, entities: [String], words: [String], mark: SourceMark) {
         self.tag = tag
         self.entities = Set(entities.map { $0.lowercased() })
-        let alternatives = words.filter { !$0.isEmpty }.map(Self.literalPattern)
-        self.words = alternatives.isEmpty ? nil : try Pattern(#"(?<![\p{L}\p{N}])(?:"# + alternatives.joined(separator: "|") + #")(?![\p{L}\p{N}])"#, options: [.caseless])
+        self.words = words.filter { !$0.isEmpty }
         self.mark = mark
     }
+}
 
-    /// A word as a pattern that matches it literally, any run of whitespace standing for its spaces.
-    static func literalPattern(_ word: String) -> String {
-        var pattern = ""
-        for scalar in word.unicodeScalars {
-            if scalar.properties.isWhitespace {
-                if !pattern.hasSuffix(#"\s+"#) { pattern += #"\s+"# }
-            } else if scalar.isASCII && !(scalar.properties.isAlphabetic || ("0"..."9").contains(scalar)) {
-                pattern += "\\" + String(scalar)
-            } else {
-                pattern.unicodeScalars.append(scalar)
-            }
+/// The words of every topic in one gazetteer, so that a document is read once for all of them.
+struct TopicWords: Sendable {
+    private let gazetteer: Gazetteer?
+
+    init(_ topics: [TopicRule]) {
+        let entries = topics.enumerated().flatMap { index, topic in
+            topic.words.map { GazetteerEntry(name: $0, label: topic.tag, id: String(index)) }
         }
-        return pattern
+        gazetteer = entries.isEmpty ? nil : Gazetteer(entries: entries)
     }
 
-    /// Whether the rule fires on a document with these mentions and fields.
-    func fires(mentionNames: Set<String>, fields: [[UInt8]], scratch: inout MatchScratch) -> Bool {
-        if !entities.isDisjoint(with: mentionNames) { return true }
-        guard let words else { return false }
-        for text in fields {
-            let found = (try? text.withUnsafeBufferPointer { (buffer) throws(MatchError) -> Bool in
-                try words.matches(buffer, scratch: &scratch)
-            }) ?? false
-            if found { return true }
-        }
-        return false
+    /// The indexes of the topics whose words occur in `text`.
+    func topics(in text: UnsafeBufferPointer<UInt8>) -> Set<Int> {
+        guard let gazetteer else { return [] }
+        return Set(gazetteer.matches(in: text).compactMap { gazetteer.entries[$0.entry].id.flatMap { Int($0) } })
     }
 }
