@@ -95,7 +95,7 @@ public struct Document: Sendable {
     var changeFingerprint: ChangeFingerprint {
         ChangeFingerprint(
             edits: editCount, meta: meta.entries.count, tags: tags.count, flags: flags.count,
-            errors: errors.count, decision: decision)
+            errors: errors.count, entities: entities?.count ?? 0, decision: decision)
     }
 
     /// Records that a stage wants the document dropped. The first reason wins.
@@ -130,5 +130,6 @@ struct ChangeFingerprint: Equatable {
     var tags = 0
     var flags = 0
     var errors = 0
+    var entities = 0
     var decision = Decision.keep
 }

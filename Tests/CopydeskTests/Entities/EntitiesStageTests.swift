@@ -177,6 +177,19 @@ final class EntitiesStageTests: XCTestCase {
         XCTAssertTrue(explanation.text(color: false).contains("entities: New Delhi (LOC, gazetteer); Rs 20 lakh (MONEY, pattern)"), explanation.text(color: false))
     }
 
+    func testStatsCountDocumentsWithEntitiesAsChangedAndPatternHits() throws {
+        let p = try pipeline()
+        let context = WorkerContext(stats: PipelineStats(for: p))
+        for text in ["Rain in Delhi.", "Nothing here.", "It cost Rs 20 lakh and Rs 5 lakh."] {
+            var document = Document(fields: ["text": Array(text.utf8)])
+            p.process(&document, context: context)
+        }
+        let stats = try XCTUnwrap(context.stats)
+        XCTAssertEqual(stats.stages["entities-1"]?.documentsChanged, 2)
+        XCTAssertEqual(stats.rules["money-rupees"]?.hits, 2)
+        XCTAssertEqual(stats.rules["money-rupees"]?.documentsHit, 1)
+    }
+
     func testPatternExamplesRunInCopydeskTest() throws {
         let results = try pipeline().runExamples(context: WorkerContext())
         XCTAssertEqual(results.count, 3)
