@@ -15,7 +15,7 @@ public struct Document: Sendable {
     /// How many times a field was edited; lets callers tell whether a step changed the text.
     public private(set) var editCount = 0
     /// Where each byte of a changed field came from; kept only when `tracksOrigins` is on.
-    var origins = FieldOrigins()
+    var origins = FieldMap<FieldOrigin>()
     /// Whether edits keep byte-level provenance so removals can be reported in input offsets.
     /// This is the explain switch: stages record `trace` events only when it is on.
     public var tracksOrigins: Bool
@@ -54,7 +54,7 @@ public struct Document: Sendable {
     public mutating func setField(_ name: String, to bytes: [UInt8]) {
         markChanged(name)
         if tracksOrigins, let old = fields[name] {
-            origins.update(name, original: old) { $0.replaceAll(newLength: bytes.count) }
+            origins.update(name, orMake: { FieldOrigin(original: old) }) { $0.replaceAll(newLength: bytes.count) }
         }
         fields[name] = bytes
     }
@@ -73,7 +73,7 @@ public struct Document: Sendable {
         }
         out.append(contentsOf: old[cursor...])
         if tracksOrigins {
-            origins.update(name, original: old) { $0.apply(edits, oldLength: old.count) }
+            origins.update(name, orMake: { FieldOrigin(original: old) }) { $0.apply(edits, oldLength: old.count) }
         }
         markChanged(name)
         fields[name] = out

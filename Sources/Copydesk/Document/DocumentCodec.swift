@@ -133,13 +133,14 @@ public struct DocumentCodec: Sendable {
         for error in document.errors { writer.stageError(error) }
         writer.endArray()
         if document.entities != nil {
+            var codePoints = FieldCodePoints(.current)
             writer.key("entities")
-            writer.entities(of: document, textField: textField)
+            writer.entities(of: document, textField: textField, codePoints: &codePoints)
             writer.key("mentions")
-            writer.mentions(of: document, textField: textField)
+            writer.mentions(of: document, textField: textField, codePoints: &codePoints)
         }
         if explain {
-            var converter = InputCodePoints()
+            var converter = FieldCodePoints(.input)
             writer.key("removed")
             appendRemoved(document, into: &writer, converter: &converter)
             writer.key("trace")
@@ -148,7 +149,7 @@ public struct DocumentCodec: Sendable {
         writer.endObject()
     }
 
-    private func appendRemoved(_ document: Document, into writer: inout JSONWriter, converter: inout InputCodePoints) {
+    private func appendRemoved(_ document: Document, into writer: inout JSONWriter, converter: inout FieldCodePoints) {
         // The text field first, then other fields by name; within a field by start, then in recorded order.
         let removed = document.removed
         let order = removedOrder(removed)

@@ -108,25 +108,3 @@ struct FieldOrigin: Sendable {
     }
 }
 
-/// The `FieldOrigin` of each changed field. A document changes one or two fields, so a short list
-/// searched by name costs less than hashing the name on every edit and lookup.
-struct FieldOrigins: Sendable {
-    private var names: [String] = []
-    private var origins: [FieldOrigin] = []
-
-    subscript(name: String) -> FieldOrigin? {
-        names.firstIndex(of: name).map { origins[$0] }
-    }
-
-    /// Changes the origin of `name`, starting from "all input" (`original`) the first time.
-    mutating func update(_ name: String, original: [UInt8], _ change: (inout FieldOrigin) -> Void) {
-        if let index = names.firstIndex(of: name) {
-            change(&origins[index])
-        } else {
-            var origin = FieldOrigin(original: original)
-            change(&origin)
-            names.append(name)
-            origins.append(origin)
-        }
-    }
-}

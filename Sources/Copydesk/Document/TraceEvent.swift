@@ -88,7 +88,7 @@ public struct TraceEvent: Sendable, Equatable {
 extension Document {
     /// The span of each `trace` event in Unicode code points of its field's input value, in `trace` order.
     public var traceCodePointRanges: [Range<Int>] {
-        var converter = InputCodePoints()
+        var converter = FieldCodePoints(.input)
         return trace.map { converter.codePoints($0.range, in: $0.field, of: self) }
     }
 }

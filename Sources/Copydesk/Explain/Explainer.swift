@@ -41,8 +41,7 @@ public struct Explainer: Sendable {
             addedTags: after.tags.filter { !before.tags.contains($0) },
             addedFlags: Array(after.flags.dropFirst(before.flags.count)),
             addedEntities: (after.entities ?? []).dropFirst(before.entities?.count ?? 0).map { entity in
-                let text = after.field(entity.field).map { String(decoding: $0[entity.range.clamped(to: $0.indices)], as: UTF8.self) } ?? ""
-                return (text, entity.label, entity.source.rawValue)
+                (after.text(of: entity), entity.label, entity.source.rawValue)
             },
             errors: Array(after.errors.dropFirst(before.errors.count)),
             decisionBefore: before.decision, decisionAfter: after.decision,

@@ -2,18 +2,22 @@ extension JSONWriter {
     /// `[{"text", "label", "start", "end", "source", "field"?, "canonical"?, "id"?}]`, offsets in
     /// code points of the field's current text; `field` is written when it is not `textField`.
     public mutating func entities(of document: Document, textField: String) {
+        var codePoints = FieldCodePoints(.current)
+        entities(of: document, textField: textField, codePoints: &codePoints)
+    }
+
+    /// `entities(of:textField:)`, sharing code-point conversions with `mentions`.
+    mutating func entities(of document: Document, textField: String, codePoints: inout FieldCodePoints) {
         beginArray()
-        var indexes: [String: CodePointIndex] = [:]
         for entity in document.entities ?? [] {
             guard let text = document.field(entity.field) else { continue }
-            let points = indexes[entity.field, default: CodePointIndex(text)]
-            indexes[entity.field] = points
             let range = entity.range.clamped(to: text.indices)
+            let points = codePoints.codePoints(range, in: entity.field, of: document)
             beginObject()
             key("text"); text.withUnsafeBufferPointer { string(bytes: UnsafeBufferPointer(rebasing: $0[range])) }
             key("label"); string(entity.label)
-            key("start"); int(points.codePoint(atByte: range.lowerBound))
-            key("end"); int(points.codePoint(atByte: range.upperBound))
+            key("start"); int(points.lowerBound)
+            key("end"); int(points.upperBound)
             key("source"); string(entity.source.rawValue)
             if entity.field != textField { key("field"); string(entity.field) }
             if let canonical = entity.canonical { key("canonical"); string(canonical) }
@@ -25,8 +29,14 @@ extension JSONWriter {
 
     /// `[{"canonical", "label", "count", "first"}]`, most mentioned first.
     public mutating func mentions(of document: Document, textField: String) {
+        var codePoints = FieldCodePoints(.current)
+        mentions(of: document, textField: textField, codePoints: &codePoints)
+    }
+
+    /// `mentions(of:textField:)`, sharing code-point conversions with `entities`.
+    mutating func mentions(of document: Document, textField: String, codePoints: inout FieldCodePoints) {
         beginArray()
-        for mention in document.mentions {
+        for mention in document.mentions(codePoints: &codePoints) {
             beginObject()
             key("canonical"); string(mention.canonical)
             key("label"); string(mention.label)

@@ -6,12 +6,12 @@ extension JSONWriter {
 
     /// Writes a document's whole `trace` as an array, spans in code points of each field's input value.
     public mutating func trace(of document: Document) {
-        var converter = InputCodePoints()
+        var converter = FieldCodePoints(.input)
         trace(of: document, converter: &converter)
     }
 
     /// `trace(of:)`, sharing code-point conversions with the rest of the document's annotations.
-    mutating func trace(of document: Document, converter: inout InputCodePoints) {
+    mutating func trace(of document: Document, converter: inout FieldCodePoints) {
         let trace = document.trace
         // Converted before writing, so that the writing closure does not capture (and copy) the document.
         let spans = trace.map { converter.codePoints($0.range, in: $0.field, of: document) }

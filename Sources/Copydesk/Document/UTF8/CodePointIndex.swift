@@ -68,19 +68,34 @@ public struct CodePointIndex: Sendable {
     }
 }
 
-/// The `CodePointIndex` of each field's input value, built when first asked for.
-struct InputCodePoints {
-    private var fields: [String] = []
-    private var indexes: [CodePointIndex] = []
+/// The `CodePointIndex` of each field of a document, built when first asked for: of the fields'
+/// input values (for `removed` and `trace`), or of their current values (for entities).
+struct FieldCodePoints {
+    enum Version {
+        case input, current
+    }
 
-    /// `range`, in bytes of the input value of `field`, in code points of it.
+    private let version: Version
+    private var indexes = FieldMap<CodePointIndex>()
+
+    init(_ version: Version) {
+        self.version = version
+    }
+
+    /// `range`, in bytes of `field`, in code points of it; unchanged when the document has no such field.
     mutating func codePoints(_ range: Range<Int>, in field: String, of document: Document) -> Range<Int> {
-        if let position = fields.firstIndex(of: field) {
-            return indexes[position].codePoints(range)
+        index(field, of: document)?.codePoints(range) ?? range
+    }
+
+    /// The code-point offset of byte `offset` of `field`; unchanged when the document has no such field.
+    mutating func codePoint(atByte offset: Int, in field: String, of document: Document) -> Int {
+        index(field, of: document)?.codePoint(atByte: offset) ?? offset
+    }
+
+    private mutating func index(_ field: String, of document: Document) -> CodePointIndex? {
+        let version = version
+        return indexes.value(field) {
+            (version == .input ? document.originalField(field) : document.field(field)).map(CodePointIndex.init)
         }
-        guard let original = document.originalField(field) else { return range }
-        fields.append(field)
-        indexes.append(CodePointIndex(original))
-        return indexes[indexes.count - 1].codePoints(range)
     }
 }

@@ -101,12 +101,8 @@ public struct EntitiesStage: Stage {
         // The entities' names (canonical, or as written), lowercased, only if some topic lists entities.
         var names: Set<String> = []
         if topics.contains(where: { !$0.entities.isEmpty }) {
-            for entity in document.entities ?? [] {
-                if let canonical = entity.canonical {
-                    names.insert(canonical.lowercased())
-                } else if let text = document.field(entity.field) {
-                    names.insert(String(decoding: text[entity.range.clamped(to: text.indices)], as: UTF8.self).lowercased())
-                }
+            for entity in document.entities ?? [] where document.field(entity.field) != nil {
+                names.insert(document.name(of: entity).lowercased())
             }
         }
         var byWords: Set<Int> = []
