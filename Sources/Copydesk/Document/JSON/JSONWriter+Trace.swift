@@ -32,18 +32,8 @@ extension JSONCursor {
     mutating func traceEvent(_ event: TraceEvent, span: Range<Int>) {
         byte(UInt8(ascii: "{"))
         raw(event.source.jsonMembers)
-        switch event.effect {
-        case .strip: raw(#","action":"strip""#)
-        case .replace: raw(#","action":"replace""#)
-        case .extract: raw(#","action":"extract""#)
-        case .tag: raw(#","action":"tag""#)
-        case .flag: raw(#","action":"flag""#)
-        case .drop: raw(#","action":"drop""#)
-        case .whitespace: raw(#","action":"whitespace""#)
-        case .other(let action):
-            raw(#","action":"#)
-            string(action)
-        }
+        raw(#","action":"#)
+        string(event.action)
         raw(#","field":"#)
         string(event.field)
         raw(#","start":"#)

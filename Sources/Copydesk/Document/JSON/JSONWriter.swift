@@ -64,19 +64,7 @@ public struct JSONWriter: Sendable {
     }
 
     public mutating func int(_ i: Int) {
-        separate()
-        if i < 0 { bytes.append(UInt8(ascii: "-")) }
-        var magnitude = i.magnitude
-        // Digits into a 20-byte stack buffer, last first: no String for every number.
-        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 20) { digits in
-            var start = digits.count
-            repeat {
-                start -= 1
-                digits[start] = UInt8(ascii: "0") &+ UInt8(truncatingIfNeeded: magnitude % 10)
-                magnitude /= 10
-            } while magnitude > 0
-            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: digits[start...]))
-        }
+        value(maximum: JSONCursor.intBound) { $0.int(i) }
     }
 
     /// A number in Swift's shortest round-trip form; NaN and infinities, which JSON cannot hold, become null.
