@@ -68,17 +68,8 @@ extension GazetteerLineReader {
         }
 
         /// `{label: …, case: …}`: the file's defaults.
-        mutating func defaultsMapping() -> (label: String?, caseSensitive: Bool)? {
-            var label: String?, caseValue: Bool?
-            let complete = mapping { cursor, key in
-                switch key {
-                case .label where label == nil: label = cursor.value()
-                case .caseKey where caseValue == nil: caseValue = cursor.caseValue()
-                default: return false
-                }
-                return key == .label ? label != nil : caseValue != nil
-            }
-            return complete ? (label, caseValue ?? false) : nil
+        mutating func defaultsMapping(into defaults: inout Defaults) -> Bool {
+            mapping { cursor, key in defaults.read(key, from: &cursor) }
         }
 
         /// `{name: …, aliases: [...], id: …, label: …, case: …}`: one entry.
@@ -113,7 +104,7 @@ extension GazetteerLineReader {
             }
         }
 
-        private mutating func caseValue() -> Bool? {
+        mutating func caseValue() -> Bool? {
             switch value() {
             case "sensitive": true
             case "insensitive": false
@@ -211,6 +202,21 @@ extension GazetteerLineReader {
         private static func isWordByte(_ byte: UInt8) -> Bool {
             isLetterOrDigit(byte) || byte == UInt8(ascii: "_") || byte == UInt8(ascii: "-") || byte == UInt8(ascii: ".")
                 || byte == UInt8(ascii: ":") || byte == UInt8(ascii: "+") || byte == UInt8(ascii: "/")
+        }
+    }
+
+    /// The file's `gazetteer:` defaults, from a flow mapping or an indented block.
+    struct Defaults {
+        var label: String?
+        var caseSensitive: Bool?
+
+        /// Reads the value of `key`; false for a key the defaults do not have, a repeated key or a bad value.
+        mutating func read(_ key: Cursor.Key, from cursor: inout Cursor) -> Bool {
+            switch key {
+            case .label where label == nil: label = cursor.value(); return label != nil
+            case .caseKey where caseSensitive == nil: caseSensitive = cursor.caseValue(); return caseSensitive != nil
+            default: return false
+            }
         }
     }
 }

@@ -31,8 +31,8 @@ struct GazetteerLineReader {
     }
 
     private mutating func readFile() -> [GazetteerEntry]? {
-        var label: String?
-        var caseSensitive = false
+        var defaults = Defaults()
+        var sawDefaults = false
         var inDefaults = false
         var inEntries = false
         var entries: [GazetteerEntry] = []
@@ -45,13 +45,13 @@ struct GazetteerLineReader {
             if indent == 0 {
                 inDefaults = false
                 if cursor.consume("gazetteer:") {
-                    guard !inEntries, label == nil else { return nil }
+                    guard !inEntries, !sawDefaults else { return nil }
+                    sawDefaults = true
                     cursor.skipSpaces()
                     if cursor.atEndOrComment {
                         inDefaults = true
                     } else {
-                        guard let defaults = cursor.defaultsMapping(), cursor.atEndOrComment else { return nil }
-                        (label, caseSensitive) = defaults
+                        guard cursor.defaultsMapping(into: &defaults), cursor.atEndOrComment else { return nil }
                     }
                 } else if cursor.consume("entries:") {
                     guard !inEntries else { return nil }
@@ -62,17 +62,11 @@ struct GazetteerLineReader {
                     return nil
                 }
             } else if inDefaults, indent == 2 {
-                guard let key = cursor.word(), cursor.consume(":") else { return nil }
-                cursor.skipSpaces()
-                guard let value = cursor.value(), cursor.atEndOrComment else { return nil }
-                switch key {
-                case "label" where label == nil: label = value
-                case "case" where value == "sensitive" || value == "insensitive": caseSensitive = value == "sensitive"
-                default: return nil
-                }
+                guard let key = cursor.key(), defaults.read(key, from: &cursor), cursor.atEndOrComment else { return nil }
             } else if inEntries, cursor.consume("- ") {
                 cursor.skipSpaces()
-                guard let entry = cursor.entryMapping(label: label, caseSensitive: caseSensitive), cursor.atEndOrComment else { return nil }
+                guard let entry = cursor.entryMapping(label: defaults.label, caseSensitive: defaults.caseSensitive ?? false),
+                      cursor.atEndOrComment else { return nil }
                 entries.append(entry)
             } else {
                 return nil
