@@ -6,6 +6,8 @@ let package = Package(
     platforms: [.macOS(.v13)],
     products: [
         .library(name: "Copydesk", targets: ["Copydesk"]),
+        // What a Swift plugin library links: the plugin stage protocol and the message types.
+        .library(name: "CopydeskPluginAPI", targets: ["CopydeskPluginAPI"]),
         .executable(name: "copydesk", targets: ["copydesk"]),
     ],
     dependencies: [
@@ -22,9 +24,15 @@ let package = Package(
             pkgConfig: "libpcre2-8",
             providers: [.apt(["libpcre2-dev"]), .brew(["pcre2"])]
         ),
+        .target(name: "CCopydeskPlugin"),
+        .target(name: "CSpawn"),
+        .target(
+            name: "CopydeskPluginAPI",
+            dependencies: ["CCopydeskPlugin"]
+        ),
         .target(
             name: "Copydesk",
-            dependencies: ["CYAML", "CPCRE2"]
+            dependencies: ["CYAML", "CPCRE2", "CSpawn", "CopydeskPluginAPI"]
         ),
         .executableTarget(
             name: "copydesk",
@@ -42,7 +50,7 @@ let package = Package(
     swiftLanguageModes: [.v6]
 )
 
-for target in package.targets where target.type != .system {
+for target in package.targets where target.type != .system && !["CCopydeskPlugin", "CSpawn"].contains(target.name) {
     var settings = target.swiftSettings ?? []
     settings.append(.enableUpcomingFeature("ExistentialAny"))
     target.swiftSettings = settings

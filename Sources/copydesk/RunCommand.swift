@@ -11,7 +11,8 @@ struct RunCommand: ParsableCommand {
             JSON Lines in, JSON Lines out: every input field is kept byte for byte and a \
             "copydesk" object is appended. Plain text in (the first non-blank byte is not '{'), \
             cleaned text out. Bad lines are reported on stderr and never stop the run.
-            Exit status: 0 ok, 1 config error, 2 usage error, 3 some input was rejected.
+            Exit status: 0 ok, 1 config error or a document failed (a plugin stage), 2 usage error, \
+            3 some input was rejected.
             """)
 
     @OptionGroup var configOptions: ConfigOptions
@@ -94,12 +95,20 @@ struct RunCommand: ParsableCommand {
             }
         }
         defer { reloader.stop() }
+        // Plugin children exit cleanly (and their last stderr lines are forwarded) before the summary.
+        defer { holder.current.shutdown() }
         do {
             var progress: (@Sendable (RunSummary) -> Void)?
             if let status { progress = { status.update($0) } }
             let runner = PipelineRunner(holder: holder, options: options, progress: progress)
             summary = try runner.run(input: input, sinks: sinks)
             status?.finish()
+        } catch let stopped as PipelineStopped {
+            status?.finish()
+            holder.current.shutdown()
+            FileHandleOutput.standardError("copydesk: error: the run stopped early: \(stopped.reason)\n")
+            if !quiet { FileHandleOutput.standardError("\(stopped.summary)\n") }
+            throw ExitCode.failure
         } catch let error as OutputClosedError {
             status?.finish()
             FileHandleOutput.standardError("copydesk: \(error); stopped early\n")
@@ -108,6 +117,7 @@ struct RunCommand: ParsableCommand {
             FileHandleOutput.standardError("copydesk: error: \(error)\n")
             throw ExitCode.failure
         }
+        holder.current.shutdown()
         if !quiet { FileHandleOutput.standardError("\(summary)\n") }
         if let collected = summary.stats {
             let report = StatsReport(summary: summary, stats: collected, seconds: Date().timeIntervalSince(started), bytesIn: summary.bytesRead)
@@ -121,6 +131,7 @@ struct RunCommand: ParsableCommand {
                 }
             }
         }
+        if summary.failed > 0 { throw ExitCode.failure }
         if summary.rejected > 0 { throw ExitCode(ExitStatus.rejectedInput) }
     }
 }

@@ -32,6 +32,8 @@ public struct Document: Sendable {
     public var decision: Decision = .keep
     /// Why the document was dropped, when `decision == .drop`.
     public var dropReason: String?
+    /// Set by `reject(stage:reason:)` or `fail(stage:reason:)`: the document goes to `--rejects`.
+    public internal(set) var settlement: Settlement?
 
     public init(sequence: Int = 0, line: Int = 1, fields: [String: [UInt8]], tracksOrigins: Bool = false) {
         self.sequence = sequence

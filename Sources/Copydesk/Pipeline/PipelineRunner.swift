@@ -94,6 +94,14 @@ public final class PipelineRunner: Sendable {
         document.tracksOrigins = context.tracksOrigins
         pipeline.process(&document, context: context)
         summary.documentErrors = document.errors.count
+        if let settlement = document.settlement {
+            let message = "\(options.inputName): error: [\(settlement.stage)] \(settlement.reason)"
+            if settlement.kind == .failed { summary.failed = 1 } else { summary.rejected = 1 }
+            try sinks.log.write(message + "\n")
+            try sinks.rejects?.write(bytes)
+            if settlement.stopsRun { throw PipelineStopped(reason: message, summary: summary) }
+            return summary
+        }
         var out: [UInt8] = []
         if document.decision == .drop {
             summary.dropped = 1
@@ -174,6 +182,9 @@ public final class PipelineRunner: Sendable {
             try write(batch, to: sinks)
             summary.add(batch.summary)
             progress?(summary)
+            if let reason = batch.stop {
+                throw PipelineStopped(reason: reason, summary: summary)
+            }
             tickets.release()
             next += 1
         }
@@ -200,6 +211,15 @@ public final class PipelineRunner: Sendable {
         try sinks.rejects?.write(batch.rejects)
         try sinks.dropped?.write(batch.dropped)
     }
+}
+
+/// A stage stopped the run (a plugin that kept failing). Everything before it was written.
+public struct PipelineStopped: Error, CustomStringConvertible {
+    public var reason: String
+    /// The counts up to the stop.
+    public var summary: RunSummary
+
+    public var description: String { reason }
 }
 
 /// The input failed part way.

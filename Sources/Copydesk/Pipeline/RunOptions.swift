@@ -43,12 +43,14 @@ public struct RunOptions: Sendable {
     }
 }
 
-/// Document counts of a run. `read == written + dropped + rejected` always holds.
+/// Document counts of a run. `read == written + dropped + rejected + failed` always holds.
 public struct RunSummary: Sendable, Equatable, CustomStringConvertible {
     public var read = 0
     public var written = 0
     public var dropped = 0
     public var rejected = 0
+    /// Documents a stage failed (`Document.fail`); they went to the rejects file.
+    public var failed = 0
     /// Written documents whose decision is `flag`.
     public var flagged = 0
     /// Rule or stage failures recorded on documents (the documents went on).
@@ -65,6 +67,7 @@ public struct RunSummary: Sendable, Equatable, CustomStringConvertible {
         written += other.written
         dropped += other.dropped
         rejected += other.rejected
+        failed += other.failed
         flagged += other.flagged
         documentErrors += other.documentErrors
         bytesRead += other.bytesRead
@@ -72,6 +75,7 @@ public struct RunSummary: Sendable, Equatable, CustomStringConvertible {
 
     public var description: String {
         var line = "copydesk: read \(read), written \(written), dropped \(dropped), rejected \(rejected)"
+        if failed > 0 { line += ", failed \(failed)" }
         if flagged > 0 { line += ", flagged \(flagged)" }
         if documentErrors > 0 { line += ", rule errors \(documentErrors)" }
         return line

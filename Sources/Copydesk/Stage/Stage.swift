@@ -8,7 +8,8 @@
 /// **Concurrency.** One instance serves every worker at the same time, so a stage must be
 /// `Sendable` and keep no mutable state of its own. Per-worker mutable state (PCRE2 match
 /// data, buffers) lives in the `WorkerContext` passed to `process`, which belongs to one
-/// worker thread and is never shared.
+/// worker thread and is never shared. A stage whose resources outlive a call (an exec stage's
+/// child processes) shares them between workers behind its own lock.
 ///
 /// **What a stage may change.** The document's string fields (through `Document.apply` or
 /// `Document.setField`, so that provenance stays right), `meta`, `tags`, `flags`, `entities`
@@ -16,7 +17,7 @@
 /// entities stage leaves them stale), `removed`, `trace` and `decision` (raise it only:
 /// keep → flag → drop, through `addFlag` and `drop`).
 /// It must not change `sequence` or `line`. A stage is not called for a document already
-/// dropped.
+/// dropped, rejected or failed.
 ///
 /// **Trace.** When `document.tracksOrigins` is on (`run --explain`, `copydesk explain`), a
 /// stage that changes a document appends a `TraceEvent` to `document.trace` for each thing it
@@ -29,12 +30,30 @@
 /// `document.errors` and leave the document as it was, or throw: the pipeline then restores the
 /// document as it was before this stage, records the error, and runs the next stage. Keeping
 /// that copy costs a copy-on-write of every array the stage then changes, so a stage that never
-/// throws says so with `canThrow` (false) and is run without it.
+/// throws says so with `canThrow` (false) and is run without it. Plugin stages choose per
+/// document with `on_error: pass|drop|reject|fail`: pass records the error, drop drops the
+/// document, reject and fail are below.
+///
+/// **Reject and fail.** `document.reject(stage:reason:)` sends the input line, verbatim, to the
+/// `--rejects` file and counts the document as rejected (exit status 3), as if its input were bad.
+/// `document.fail(stage:reason:)` counts it as failed (it too goes to `--rejects`, and the run exits
+/// with status 1); with `stopsRun` the run stops after the current batch is written. Either way no
+/// later stage sees the document and it is written nowhere else, so
+/// `read == written + dropped + rejected + failed` always holds.
+///
+/// **Batches.** A stage that sets `processesBatches` is handed every live document of an input
+/// batch at once through `process(batch:context:)`, so it can keep many of them in flight (an
+/// exec plugin does). The pipeline then runs stage by stage over the batch instead of document
+/// by document. Such a stage handles each document's errors itself (it is not restored for it)
+/// and must leave the array's count and order as they were.
 ///
 /// **Statistics.** When `context.collectsStats` is on, a stage with rules counts each rule's
 /// work with `context.countRule(index)`, in the order of `ruleIDs`; the pipeline times stages itself.
 ///
-/// **Teardown.** A stage is released with its pipeline; `deinit` frees what it holds.
+/// **Setup and teardown.** Everything a stage needs (compiled patterns, child processes, loaded
+/// libraries) is set up by its factory, so that `copydesk check` proves it works. The pipeline's
+/// owner calls `shutdown()` once no worker will call the stage again (a plugin stage closes its
+/// children there, cleanly); `deinit` frees the rest, and must be safe after `shutdown()`.
 public protocol Stage: Sendable {
     /// The stage's id, unique within a pipeline (`regex-1`, or the `id:` from the config).
     var id: String { get }
@@ -53,6 +72,17 @@ public protocol Stage: Sendable {
 
     /// Runs the stage's `examples:` and reports each result. Stages without examples return [].
     func runExamples(context: WorkerContext) -> [ExampleResult]
+
+    /// Whether the stage wants whole batches through `process(batch:context:)` (default false).
+    var processesBatches: Bool { get }
+
+    /// Processes the live documents of one input batch, in place, keeping their count and order.
+    /// The default runs `process` on each, with the per-document error handling above.
+    func process(batch documents: inout [Document], context: WorkerContext)
+
+    /// Releases what the stage holds outside the process (children, connections). Called once,
+    /// when no worker will use the stage again. Default: nothing.
+    func shutdown()
 }
 
 extension Stage {
@@ -63,6 +93,22 @@ extension Stage {
     public var canThrow: Bool { true }
 
     public func runExamples(context: WorkerContext) -> [ExampleResult] { [] }
+
+    public var processesBatches: Bool { false }
+
+    public func process(batch documents: inout [Document], context: WorkerContext) {
+        for index in documents.indices {
+            let before = documents[index]
+            do {
+                try process(&documents[index], context: context)
+            } catch {
+                documents[index] = before
+                documents[index].errors.append(StageError(stage: id, message: "\(error)"))
+            }
+        }
+    }
+
+    public func shutdown() {}
 }
 
 /// The outcome of one rule example.

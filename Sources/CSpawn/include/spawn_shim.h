@@ -1,0 +1,17 @@
+// Why this shim exists: pipe2 and posix_spawn_file_actions_addclosefrom_np are GNU extensions,
+// declared only under _GNU_SOURCE, which Swift's Glibc module does not define. Exec plugin
+// children need both: close-on-exec pipes made atomically (another thread may be spawning), and
+// no inherited descriptor but their own three.
+#ifndef COPYDESK_SPAWN_SHIM_H
+#define COPYDESK_SPAWN_SHIM_H
+
+#include <spawn.h>
+
+/// pipe(2) with O_CLOEXEC set atomically on both ends. Returns 0 or -1 (errno set).
+int copydesk_pipe_cloexec(int fds[2]);
+
+/// Adds "close every descriptor from `lowest` up" to the spawn actions, where the C library
+/// supports it. Returns 0 when added, or an errno value.
+int copydesk_spawn_close_from(posix_spawn_file_actions_t *actions, int lowest);
+
+#endif

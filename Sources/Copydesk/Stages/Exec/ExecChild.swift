@@ -1,0 +1,208 @@
+import CopydeskPluginAPI
+import Foundation
+
+/// One running plugin process: a writer thread feeding its stdin, a reader thread for its
+/// answers on stdout, and one forwarding its stderr to ours, prefixed `[stage-id]`.
+///
+/// Answers and the end of stdout go to `onLine` and `onExit`; the owner (an `ExecPool`)
+/// decides what they mean. The child is reaped by its stdout reader.
+final class ExecChild: @unchecked Sendable {
+    // Mutable state below is guarded by `condition`.
+    let process: ChildProcess
+    let handshake: PluginHandshake
+    private let stageID: String
+    private let condition = NSCondition()
+    private var queue: [[UInt8]] = []
+    private var inputClosing = false
+    private var exitStatus: ChildProcess.ExitStatus?
+    private let stderr: StderrForwarder
+
+    private init(process: ChildProcess, handshake: PluginHandshake, stageID: String, stderr: StderrForwarder) {
+        self.process = process
+        self.handshake = handshake
+        self.stageID = stageID
+        self.stderr = stderr
+    }
+
+    /// Starts the command, sends the hello and reads the handshake (within `timeout` seconds).
+    /// Then starts the threads: `onLine` gets each later stdout line, `onExit` the exit status
+    /// once stdout ends and the child is reaped.
+    static func launch(
+        _ command: [String], environment: [String: String], hello: [UInt8], stageID: String, timeout: Double,
+        onLine: @escaping @Sendable ([UInt8]) -> Void, onExit: @escaping @Sendable (ChildProcess.ExitStatus) -> Void
+    ) throws(ExecStartError) -> ExecChild {
+        let process = try ChildProcess.spawn(command, environment: environment)
+        let tail = StderrForwarder(fd: process.errors, stageID: stageID)
+        tail.start()
+        // The hello is small; a child that does not read it fails the handshake below.
+        _ = writeAll(process.input, hello)
+        var pending: [UInt8] = []
+        guard let line = readLine(process.output, buffer: &pending, timeout: timeout) else {
+            process.kill()
+            let status = process.wait()
+            tail.waitUntilDone()
+            close(process.input)
+            close(process.output)
+            let stderrText = tail.lines.isEmpty ? "" : "; its stderr ends with:\n" + tail.lines.map { "    " + $0 }.joined(separator: "\n")
+            throw ExecStartError("no handshake from \(command[0]) within \(formatSeconds(timeout)) (the child \(status))\(stderrText)")
+        }
+        let handshake: PluginHandshake
+        do {
+            handshake = try line.withUnsafeBytes { (bytes) throws(PluginMessageError) in try PluginHandshake(line: bytes) }
+        } catch {
+            process.kill()
+            _ = process.wait()
+            tail.waitUntilDone()
+            close(process.input)
+            close(process.output)
+            throw ExecStartError("bad handshake from \(command[0]): \(error)")
+        }
+        guard handshake.protocolVersion == PluginProtocol.version else {
+            process.kill()
+            _ = process.wait()
+            tail.waitUntilDone()
+            close(process.input)
+            close(process.output)
+            throw ExecStartError("\(command[0]) speaks plugin protocol version \(handshake.protocolVersion); this copydesk speaks version \(PluginProtocol.version)")
+        }
+        let child = ExecChild(process: process, handshake: handshake, stageID: stageID, stderr: tail)
+        child.startWriter()
+        child.startReader(initial: pending, onLine: onLine, onExit: onExit)
+        return child
+    }
+
+    /// Queues one request line (with its newline) for the child's stdin.
+    func send(_ line: [UInt8]) {
+        condition.lock()
+        if !inputClosing { queue.append(line) }
+        condition.signal()
+        condition.unlock()
+    }
+
+    /// Closes stdin once the queued lines are written: the protocol's "no more requests".
+    func closeInput() {
+        condition.lock()
+        inputClosing = true
+        condition.broadcast()
+        condition.unlock()
+    }
+
+    /// Waits up to `seconds` for the child to exit (and its stderr to be forwarded); true if it did.
+    func waitForExit(upTo seconds: Double) -> Bool {
+        let deadline = Date(timeIntervalSinceNow: seconds)
+        condition.lock()
+        defer { condition.unlock() }
+        while exitStatus == nil {
+            if !condition.wait(until: deadline) { return false }
+        }
+        return true
+    }
+
+    /// The last lines the child wrote to stderr so far.
+    var tail: [String] {
+        stderr.lines
+    }
+
+    private func startWriter() {
+        let fd = process.input
+        Thread { [self] in
+            var broken = false
+            while true {
+                condition.lock()
+                while queue.isEmpty && !inputClosing { condition.wait() }
+                if queue.isEmpty && inputClosing {
+                    condition.unlock()
+                    break
+                }
+                let lines = queue
+                queue.removeAll(keepingCapacity: true)
+                condition.unlock()
+                // After a failed write (the child is gone) keep draining, so senders never block.
+                if broken { continue }
+                for line in lines where !broken {
+                    broken = !Self.writeAll(fd, line)
+                }
+            }
+            close(fd)
+        }.start()
+    }
+
+    private func startReader(
+        initial: [UInt8], onLine: @escaping @Sendable ([UInt8]) -> Void,
+        onExit: @escaping @Sendable (ChildProcess.ExitStatus) -> Void
+    ) {
+        let fd = process.output
+        Thread { [self] in
+            var buffer = initial
+            var chunk = [UInt8](repeating: 0, count: 1 << 16)
+            var start = 0
+            while true {
+                // Deliver every complete line in the buffer.
+                while let newline = buffer[start...].firstIndex(of: UInt8(ascii: "\n")) {
+                    onLine(Array(buffer[start..<newline]))
+                    start = newline + 1
+                }
+                if start > 0 {
+                    buffer.removeSubrange(0..<start)
+                    start = 0
+                }
+                let count = chunk.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
+                if count < 0 && errno == EINTR { continue }
+                if count <= 0 { break }
+                buffer.append(contentsOf: chunk[0..<count])
+            }
+            close(fd)
+            let status = process.wait()
+            stderr.waitUntilDone()
+            condition.lock()
+            exitStatus = status
+            condition.broadcast()
+            condition.unlock()
+            onExit(status)
+        }.start()
+    }
+
+    /// Writes every byte, retrying short writes; false once the pipe is broken.
+    static func writeAll(_ fd: Int32, _ bytes: [UInt8]) -> Bool {
+        bytes.withUnsafeBytes { raw in
+            var offset = 0
+            while offset < raw.count {
+                let written = write(fd, raw.baseAddress! + offset, raw.count - offset)
+                if written < 0 {
+                    if errno == EINTR { continue }
+                    return false
+                }
+                offset += written
+            }
+            return true
+        }
+    }
+
+    /// Reads one line (without its newline) within `timeout` seconds; the bytes after it stay in `buffer`.
+    static func readLine(_ fd: Int32, buffer: inout [UInt8], timeout: Double) -> [UInt8]? {
+        let deadline = MonotonicClock.now() &+ UInt64(timeout * 1e9)
+        var chunk = [UInt8](repeating: 0, count: 4096)
+        while true {
+            if let newline = buffer.firstIndex(of: UInt8(ascii: "\n")) {
+                let line = Array(buffer[..<newline])
+                buffer.removeSubrange(...newline)
+                return line
+            }
+            let now = MonotonicClock.now()
+            guard now < deadline else { return nil }
+            var descriptor = pollfd(fd: fd, events: Int16(POLLIN), revents: 0)
+            let ready = poll(&descriptor, 1, Int32(min(1000, max(1, (deadline - now) / 1_000_000))))
+            if ready < 0 && errno != EINTR { return nil }
+            if ready <= 0 { continue }
+            let count = chunk.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
+            if count < 0 && errno == EINTR { continue }
+            if count <= 0 { return nil }
+            buffer.append(contentsOf: chunk[0..<count])
+        }
+    }
+}
+
+/// "2 s", "0.5 s".
+func formatSeconds(_ seconds: Double) -> String {
+    seconds == seconds.rounded() ? "\(Int(seconds)) s" : "\(seconds) s"
+}
