@@ -29,6 +29,17 @@ public struct PluginResponse: Sendable, Equatable {
         }
     }
 
+    /// `parse(line:)` as a Result.
+    public static func parsed(_ line: [UInt8]) -> Result<(id: Int, outcome: Result<Outcome, PluginMessageError>), PluginMessageError> {
+        line.withUnsafeBytes { bytes in
+            do throws(PluginMessageError) {
+                return .success(try parse(line: bytes))
+            } catch {
+                return .failure(error)
+            }
+        }
+    }
+
     private static func outcome(of object: [String: Any]) throws(PluginMessageError) -> Outcome {
         if let message = object["error"] {
             return .error(message as? String ?? "\(message)")

@@ -15,6 +15,7 @@ public struct StageRegistry: Sendable {
         registry.register("whitespace", factory: WhitespaceStage.make)
         registry.register("entities", factory: EntitiesStage.make)
         registry.register("exec", factory: ExecStage.make)
+        registry.register("plugin", factory: SwiftPluginStage.make)
         return registry
     }()
 

@@ -294,7 +294,7 @@ final class ExecPool: @unchecked Sendable {
 
     /// An answer line from the child in `slot`.
     private func received(_ line: [UInt8], slot index: Int, generation: Int) {
-        let parsed = Self.parse(line)
+        let parsed = PluginResponse.parsed(line)
         condition.lock()
         guard !closed, slots[index].generation == generation, slots[index].child != nil else {
             condition.unlock()
@@ -316,16 +316,6 @@ final class ExecPool: @unchecked Sendable {
         }
         condition.unlock()
         if let next { restart(slot: index, generation: next) }
-    }
-
-    private static func parse(_ line: [UInt8]) -> Result<(id: Int, outcome: Result<PluginResponse.Outcome, PluginMessageError>), PluginMessageError> {
-        line.withUnsafeBytes { bytes in
-            do throws(PluginMessageError) {
-                return .success(try PluginResponse.parse(line: bytes))
-            } catch {
-                return .failure(error)
-            }
-        }
     }
 
     /// The child in `slot` closed its stdout and was reaped.
