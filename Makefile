@@ -4,10 +4,11 @@
 
 SWIFT ?= swift
 BIN := .build/release/copydesk
-APT_PACKAGES := libyaml-dev libpcre2-dev pkg-config
+APT_PACKAGES := libyaml-dev libpcre2-dev pkg-config python3 mawk
+PLUGIN_SCRATCH := .build-plugins
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: all deps build demo test test-unit test-rules embed check-embed bench clean
+.PHONY: all deps build demo test test-unit test-rules embed check-embed bench plugins clean
 
 all: build
 
@@ -54,6 +55,13 @@ test-rules:
 	$(BIN) test --config Rules/clean.yaml
 	$(BIN) check
 	$(BIN) test
+	$(BIN) test --config Plugins/readability/readability.yaml
+	$(BIN) test --config Plugins/breaking-awk/breaking.yaml
+
+## Build the Swift example plugin (Plugins/SwiftExample) into $(PLUGIN_SCRATCH)/release.
+plugins: deps
+	$(SWIFT) build -c release --package-path Plugins/SwiftExample --scratch-path $(PLUGIN_SCRATCH)
+	@echo "plugin: $(PLUGIN_SCRATCH)/release/libCopydeskSwiftExample.so"
 
 ## Regenerate the embedded copy of Rules/ (a test fails when it is stale).
 embed:
@@ -63,4 +71,4 @@ bench: build
 	bash bench/throughput.sh
 
 clean:
-	rm -rf .build
+	rm -rf .build $(PLUGIN_SCRATCH)

@@ -25,3 +25,13 @@ int copydesk_spawn_close_from(posix_spawn_file_actions_t *actions, int lowest) {
     return ENOSYS;
 #endif
 }
+
+int copydesk_spawn_chdir(posix_spawn_file_actions_t *actions, const char *path) {
+#if defined(__GLIBC__) && (__GLIBC__ > 2 || (__GLIBC__ == 2 && __GLIBC_MINOR__ >= 29))
+    return posix_spawn_file_actions_addchdir_np(actions, path);
+#else
+    (void)actions;
+    (void)path;
+    return ENOSYS;
+#endif
+}

@@ -10,7 +10,8 @@ struct CheckCommand: ParsableCommand {
             Also warns about likely mistakes: a rule with no examples, an example that does not \
             exercise its rule, a pattern prone to catastrophic backtracking, a strip pattern that can \
             match the empty string, two rules with the same pattern, an include glob that matches \
-            no file. With no errors, prints one summary line. Exits 1 on any error, or on any \
+            no file. Starts every exec plugin and checks its handshake, and loads every Swift \
+            plugin library; prints one line per plugin. With no errors, prints one summary line. Exits 1 on any error, or on any \
             warning with --strict.
             """)
 
@@ -21,11 +22,15 @@ struct CheckCommand: ParsableCommand {
 
     func run() throws {
         let pipeline = try configOptions.loadPipeline()
+        defer { pipeline.shutdown() }
         for warning in pipeline.warnings { FileHandleOutput.standardError(warning + "\n") }
         if strict && !pipeline.warnings.isEmpty {
             let count = pipeline.warnings.count
             FileHandleOutput.standardError("copydesk: \(count) warning\(count == 1 ? "" : "s") in the config (--strict)\n")
             throw ExitCode(ExitStatus.configError)
+        }
+        for case let plugin as any PluginBackedStage in pipeline.stages {
+            print("ok: plugin stage \(plugin.id): \(PluginListing.describe(plugin.pluginInfo))")
         }
         let files = pipeline.files.count
         print("ok: \(pipeline.file): \(pipeline.stages.count) stages, \(pipeline.ruleCount) rules, \(files) file\(files == 1 ? "" : "s")")

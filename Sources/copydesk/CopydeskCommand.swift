@@ -13,7 +13,7 @@ struct CopydeskCommand: ParsableCommand {
         version: CopydeskVersion.current,
         subcommands: [
             RunCommand.self, ExplainCommand.self, TestCommand.self, CheckCommand.self, InitCommand.self,
-            TrainNERCommand.self, EvalNERCommand.self,
+            TrainNERCommand.self, EvalNERCommand.self, PluginsCommand.self,
         ],
         defaultSubcommand: nil
     )

@@ -5,7 +5,7 @@ import Copydesk
 struct TestCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "test",
-        abstract: "Run the examples of every rule the config reaches.",
+        abstract: "Run the examples of every rule and plugin stage the config reaches.",
         discussion: """
             Prints one line per failing example (file:line: rule <id>: expected … got …) and \
             ends with "N passed, M failed". Exits 1 if any example failed.
@@ -15,6 +15,7 @@ struct TestCommand: ParsableCommand {
 
     func run() throws {
         let pipeline = try configOptions.loadPipeline()
+        defer { pipeline.shutdown() }
         let results = pipeline.runExamples(context: WorkerContext())
         var failed = 0
         for result in results {

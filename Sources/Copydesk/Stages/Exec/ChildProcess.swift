@@ -18,8 +18,9 @@ struct ChildProcess: Sendable {
     let errors: Int32
 
     /// Starts `arguments` (the first is looked up on PATH unless it contains a slash) with
-    /// `environment` added to ours. Throws a message on failure (such as "No such file or directory").
-    static func spawn(_ arguments: [String], environment: [String: String]) throws(ExecStartError) -> ChildProcess {
+    /// `environment` added to ours, in `directory` (nil: ours). Throws a message on failure
+    /// (such as "No such file or directory").
+    static func spawn(_ arguments: [String], environment: [String: String], directory: String?) throws(ExecStartError) -> ChildProcess {
         guard let program = arguments.first else { throw ExecStartError("empty command") }
         var stdinPipe: [Int32] = [-1, -1], stdoutPipe: [Int32] = [-1, -1], stderrPipe: [Int32] = [-1, -1]
         guard makePipe(&stdinPipe), makePipe(&stdoutPipe), makePipe(&stderrPipe) else {
@@ -34,6 +35,13 @@ struct ChildProcess: Sendable {
         posix_spawn_file_actions_adddup2(&actions, stdoutPipe[1], 1)
         posix_spawn_file_actions_adddup2(&actions, stderrPipe[1], 2)
         _ = copydesk_spawn_close_from(&actions, 3)
+        if let directory, !directory.isEmpty {
+            let status = copydesk_spawn_chdir(&actions, directory)
+            if status != 0 && status != ENOSYS {
+                for fd in stdinPipe + stdoutPipe + stderrPipe { close(fd) }
+                throw ExecStartError("cannot change to \(directory): \(String(cString: strerror(status)))")
+            }
+        }
         var merged: [String: String] = [:]
         for (key, value) in environ() where merged[key] == nil { merged[key] = value }
         for (key, value) in environment { merged[key] = value }

@@ -28,10 +28,10 @@ final class ExecChild: @unchecked Sendable {
     /// Then starts the threads: `onLine` gets each later stdout line, `onExit` the exit status
     /// once stdout ends and the child is reaped.
     static func launch(
-        _ command: [String], environment: [String: String], hello: [UInt8], stageID: String, timeout: Double,
+        _ command: [String], environment: [String: String], directory: String?, hello: [UInt8], stageID: String, timeout: Double,
         onLine: @escaping @Sendable ([UInt8]) -> Void, onExit: @escaping @Sendable (ChildProcess.ExitStatus) -> Void
     ) throws(ExecStartError) -> ExecChild {
-        let process = try ChildProcess.spawn(command, environment: environment)
+        let process = try ChildProcess.spawn(command, environment: environment, directory: directory)
         let tail = StderrForwarder(fd: process.errors, stageID: stageID)
         tail.start()
         // The hello is small; a child that does not read it fails the handshake below.

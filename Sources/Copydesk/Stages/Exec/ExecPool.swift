@@ -253,7 +253,7 @@ final class ExecPool: @unchecked Sendable {
 
     private func launch(slot index: Int, generation: Int) throws(ExecStartError) -> ExecChild {
         try ExecChild.launch(
-            settings.command, environment: settings.environment, hello: hello, stageID: stageID,
+            settings.command, environment: settings.environment, directory: settings.directory, hello: hello, stageID: stageID,
             timeout: max(settings.timeout, 5),
             onLine: { [weak self] line in self?.received(line, slot: index, generation: generation) },
             onExit: { [weak self] status in self?.exited(status, slot: index, generation: generation) })

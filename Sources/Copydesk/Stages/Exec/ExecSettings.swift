@@ -2,6 +2,8 @@
 public struct ExecSettings: Sendable {
     /// The command and its arguments; the first is looked up on PATH unless it has a slash.
     public var command: [String]
+    /// The children's working directory (the config file's folder); nil: ours.
+    public var directory: String?
     /// Extra environment variables for the children.
     public var environment: [String: String] = [:]
     /// Child processes.

@@ -15,10 +15,10 @@ extension ExecStage {
             context.error("\"command\" must name a program", at: mapping.mark(of: "command"))
         }
         var settings = ExecSettings(command: command.map(\.0))
-        if let program = command.first, program.0.contains("/"), !program.0.hasPrefix("/") {
-            // A relative path is relative to the config file, like include paths.
-            settings.command[0] = ConfigPath.join(ConfigPath.directory(of: definition.file), program.0)
-        }
+        // Children run in the config file's folder, so relative paths in the command (and
+        // files the plugin opens) are relative to the config, like include paths.
+        let folder = ConfigPath.directory(of: definition.file)
+        settings.directory = folder.isEmpty ? nil : folder
         settings.workers = mapping.int("workers", range: 1...256) ?? settings.workers
         settings.inFlight = mapping.int("in_flight", range: 1...4096) ?? settings.inFlight
         settings.maxRestarts = mapping.int("max_restarts", range: 0...1_000_000) ?? settings.maxRestarts

@@ -5,14 +5,14 @@
 ///         fields: {title: "A headline"}    # other string fields (optional)
 ///         output: "The story …"            # the text afterwards (optional)
 ///         meta: {reading_time_minutes: 1}  # meta entries it must have (optional)
-///         tags: [long-read]                # tags it must have (optional)
+///         tags: [long-read]                # exactly the tags it ends with (optional; [] for none)
 ///         drop: false                      # whether it is dropped (optional)
 public struct PluginExample: Sendable {
     public var input: String
     public var fields: [String: String]
     public var output: String?
     public var meta: [(key: String, value: String)]
-    public var tags: [String]
+    public var tags: [String]?
     public var drop: Bool?
     public var mark: SourceMark
 
@@ -24,11 +24,15 @@ public struct PluginExample: Sendable {
         return items.compactMap { item in
             guard let example = ConfigMapping(item, allowedKeys: keys, what: "an example of stage \"\(stage)\"", context: context),
                   let input = example.string("input", required: true) else { return nil }
-            var decoded = PluginExample(input: input, fields: [:], output: example.string("output"), meta: [], tags: [], drop: example.bool("drop"), mark: item.mark)
+            var decoded = PluginExample(input: input, fields: [:], output: example.string("output"), meta: [], tags: nil, drop: example.bool("drop"), mark: item.mark)
             decoded.fields = stringPairs(example.value("fields"), what: "fields", context: context).reduce(into: [:]) { $0[$1.key] = $1.value }
             decoded.meta = stringPairs(example.value("meta"), what: "meta", context: context)
-            decoded.tags = example.strings("tags")?.map(\.0) ?? []
-            if decoded.output == nil && decoded.meta.isEmpty && decoded.tags.isEmpty && decoded.drop == nil {
+            if let tags = example.value("tags"), tags.sequence?.isEmpty == true {
+                decoded.tags = []
+            } else {
+                decoded.tags = example.strings("tags")?.map(\.0)
+            }
+            if decoded.output == nil && decoded.meta.isEmpty && decoded.tags == nil && decoded.drop == nil {
                 context.warning("example checks nothing (give output, meta, tags or drop)", at: item.mark)
             }
             return decoded
@@ -54,8 +58,8 @@ public struct PluginExample: Sendable {
         for entry in meta where document.meta[entry.key] != entry.value {
             problems.append("expected meta \(entry.key) = \(YAMLNode.quoted(entry.value)), got \(document.meta[entry.key].map { YAMLNode.quoted($0) } ?? "none")")
         }
-        for tag in tags where !document.tags.contains(tag) {
-            problems.append("expected tag \"\(tag)\", got [\(document.tags.joined(separator: ", "))]")
+        if let tags, tags != document.tags {
+            problems.append("expected tags [\(tags.joined(separator: ", "))], got [\(document.tags.joined(separator: ", "))]")
         }
         return problems.isEmpty ? nil : problems.joined(separator: "; ")
     }
