@@ -6,10 +6,21 @@ import XCTest
 /// CRASH exits, CRASHONCE exits the first time only, HANG sleeps, GARBAGE writes a non-JSON
 /// line, ERROR answers an error, DROP drops, NOISE writes to stderr. Otherwise it upper-cases
 /// the text and sets meta `id`. Config: `protocol`, `caps`, `reverse` (answer each group of
-/// `reverse` requests in reverse order), `nohandshake`.
+/// `reverse` requests in reverse order, or what it holds once no request comes for 50 ms),
+/// `nohandshake`.
 let testPluginSource = #"""
-import json, os, sys, time
-hello = json.loads(sys.stdin.readline())
+import json, os, select, sys, time
+buf = b""
+def read_line():
+    global buf
+    while b"\n" not in buf:
+        chunk = os.read(0, 65536)
+        if not chunk:
+            return None
+        buf += chunk
+    line, buf = buf.split(b"\n", 1)
+    return line
+hello = json.loads(read_line())
 cfg = hello.get("config") or {}
 if cfg.get("nohandshake"):
     time.sleep(30)
@@ -38,19 +49,25 @@ def answer(req):
     if "DROP" in text:
         return json.dumps({"id": req["id"], "drop": "plugin says drop"})
     return json.dumps({"id": req["id"], "doc": {"text": text.upper(), "copydesk": {"meta": {"id": req["id"]}, "tags": ["seen"]}}})
-for line in sys.stdin:
+def emit(requests):
+    for req in requests:
+        sys.stdout.write(answer(req) + "\n")
+    sys.stdout.flush()
+while True:
+    # With answers held back, wait a little for more requests, then answer what is held.
+    if held and b"\n" not in buf and not select.select([0], [], [], 0.05)[0]:
+        emit(reversed(held)); held = []
+        continue
+    line = read_line()
+    if line is None:
+        break
     req = json.loads(line)
     if group:
         held.append(req)
-        if len(held) < group and "LAST" not in req["doc"].get("text", ""):
-            continue
-        out = [answer(r) for r in reversed(held)]
-        held = []
+        if len(held) >= group:
+            emit(reversed(held)); held = []
     else:
-        out = [answer(req)]
-    for o in out:
-        sys.stdout.write(o + "\n")
-    sys.stdout.flush()
+        emit([req])
 """#
 
 /// Writes the test plugin into `dir` and returns its path.
