@@ -26,6 +26,7 @@ Protocol version 1 (see "Writing a plugin" in Copydesk's README):
 """
 
 import json
+import select
 import sys
 import traceback
 
@@ -42,12 +43,22 @@ class Document:
     """A document: its string fields, plus what earlier stages found."""
 
     def __init__(self, doc):
-        annotations = doc.get("copydesk") or {}
-        self.fields = {k: v for k, v in doc.items() if k != "copydesk" and isinstance(v, str)}
-        self.meta = dict(annotations.get("meta") or {})
-        self.tags = list(annotations.get("tags") or [])
-        self.flags = list(annotations.get("flags") or [])
+        annotations = doc.pop("copydesk", None) or {}
+        self.fields = doc
+        self.meta = annotations.get("meta") or {}
+        self.tags = annotations.get("tags") or []
+        self.flags = annotations.get("flags") or []
         self.decision = annotations.get("decision", "keep")
+
+    def _snapshot(self):
+        """A copy to tell changes from (strings are immutable: shallow copies suffice)."""
+        copy = Document.__new__(Document)
+        copy.fields = dict(self.fields)
+        copy.meta = dict(self.meta)
+        copy.tags = list(self.tags)
+        copy.flags = list(self.flags)
+        copy.decision = self.decision
+        return copy
 
     @property
     def text(self):
@@ -67,7 +78,7 @@ class Document:
 
 def _changes(before, after):
     """The `doc` of a response: only what differs between two Documents."""
-    doc = {k: v for k, v in after.fields.items() if before.fields.get(k) != v}
+    doc = {k: v for k, v in after.fields.items() if isinstance(v, str) and before.fields.get(k) != v}
     annotations = {}
     meta = {k: v for k, v in after.meta.items() if before.meta.get(k) != v}
     if meta:
@@ -86,9 +97,8 @@ def _changes(before, after):
 def _answer(process, request, config):
     rid = request.get("id")
     try:
-        raw = request.get("doc") or {}
-        before = Document(raw)
-        doc = Document(raw)
+        doc = Document(request.get("doc") or {})
+        before = doc._snapshot()
         result = process(doc, config)
         if result is not None:
             doc = result
@@ -120,4 +130,16 @@ def run(process, name, version, capabilities=(), stdin=None, stdout=None):
         if not line.strip():
             continue
         stdout.write(json.dumps(_answer(process, json.loads(line), config), ensure_ascii=False) + "\n")
-        stdout.flush()
+        # Copydesk sends many requests at once: flush only when none is waiting, so that one
+        # write carries many answers. (Lines already buffered here look like "none waiting",
+        # which only flushes early.)
+        if not _more_input(stdin):
+            stdout.flush()
+    stdout.flush()
+
+
+def _more_input(stream):
+    try:
+        return bool(select.select([stream], [], [], 0)[0])
+    except (OSError, ValueError):
+        return False

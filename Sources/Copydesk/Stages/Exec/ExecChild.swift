@@ -10,71 +10,66 @@ final class ExecChild: @unchecked Sendable {
     // Mutable state below is guarded by `condition`.
     let process: ChildProcess
     let handshake: PluginHandshake
-    private let stageID: String
     private let condition = NSCondition()
     private var queue: [[UInt8]] = []
     private var inputClosing = false
     private var exitStatus: ChildProcess.ExitStatus?
     private let stderr: StderrForwarder
 
-    private init(process: ChildProcess, handshake: PluginHandshake, stageID: String, stderr: StderrForwarder) {
+    private init(process: ChildProcess, handshake: PluginHandshake, stderr: StderrForwarder) {
         self.process = process
         self.handshake = handshake
-        self.stageID = stageID
         self.stderr = stderr
     }
 
     /// Starts the command, sends the hello and reads the handshake (within `timeout` seconds).
-    /// Then starts the threads: `onLine` gets each later stdout line, `onExit` the exit status
-    /// once stdout ends and the child is reaped.
+    /// Then starts the threads: `onLines` gets the later stdout lines, as many as each read
+    /// brought, and `onExit` the exit status once stdout ends and the child is reaped.
     static func launch(
         _ command: [String], environment: [String: String], directory: String?, hello: [UInt8], stageID: String, timeout: Double,
-        onLine: @escaping @Sendable ([UInt8]) -> Void, onExit: @escaping @Sendable (ChildProcess.ExitStatus) -> Void
+        onLines: @escaping @Sendable ([[UInt8]]) -> Void, onExit: @escaping @Sendable (ChildProcess.ExitStatus) -> Void
     ) throws(ExecStartError) -> ExecChild {
         let process = try ChildProcess.spawn(command, environment: environment, directory: directory)
-        let tail = StderrForwarder(fd: process.errors, stageID: stageID)
-        tail.start()
+        let stderr = StderrForwarder(fd: process.errors, stageID: stageID)
+        stderr.start()
+        // Kills the child and frees its pipes; returns how it ended.
+        func abandon() -> ChildProcess.ExitStatus {
+            process.kill()
+            let status = process.wait()
+            stderr.waitUntilDone()
+            close(process.input)
+            close(process.output)
+            return status
+        }
         // The hello is small; a child that does not read it fails the handshake below.
         _ = writeAll(process.input, hello)
         var pending: [UInt8] = []
         guard let line = readLine(process.output, buffer: &pending, timeout: timeout) else {
-            process.kill()
-            let status = process.wait()
-            tail.waitUntilDone()
-            close(process.input)
-            close(process.output)
-            let stderrText = tail.lines.isEmpty ? "" : "; its stderr ends with:\n" + tail.lines.map { "    " + $0 }.joined(separator: "\n")
-            throw ExecStartError("no handshake from \(command[0]) within \(formatSeconds(timeout)) (the child \(status))\(stderrText)")
+            let status = abandon()
+            let tail = stderr.lines.isEmpty ? "" : "; its stderr ends with:\n" + stderr.lines.map { "    " + $0 }.joined(separator: "\n")
+            throw ExecStartError("no handshake from \(command[0]) within \(formatSeconds(timeout)) (the child \(status))\(tail)")
         }
         let handshake: PluginHandshake
         do {
             handshake = try line.withUnsafeBytes { (bytes) throws(PluginMessageError) in try PluginHandshake(line: bytes) }
         } catch {
-            process.kill()
-            _ = process.wait()
-            tail.waitUntilDone()
-            close(process.input)
-            close(process.output)
+            _ = abandon()
             throw ExecStartError("bad handshake from \(command[0]): \(error)")
         }
         guard handshake.protocolVersion == PluginProtocol.version else {
-            process.kill()
-            _ = process.wait()
-            tail.waitUntilDone()
-            close(process.input)
-            close(process.output)
+            _ = abandon()
             throw ExecStartError("\(command[0]) speaks plugin protocol version \(handshake.protocolVersion); this copydesk speaks version \(PluginProtocol.version)")
         }
-        let child = ExecChild(process: process, handshake: handshake, stageID: stageID, stderr: tail)
+        let child = ExecChild(process: process, handshake: handshake, stderr: stderr)
         child.startWriter()
-        child.startReader(initial: pending, onLine: onLine, onExit: onExit)
+        child.startReader(initial: pending, onLines: onLines, onExit: onExit)
         return child
     }
 
-    /// Queues one request line (with its newline) for the child's stdin.
-    func send(_ line: [UInt8]) {
+    /// Queues request lines (each with its newline) for the child's stdin.
+    func send(_ lines: [[UInt8]]) {
         condition.lock()
-        if !inputClosing { queue.append(line) }
+        if !inputClosing { queue.append(contentsOf: lines) }
         condition.signal()
         condition.unlock()
     }
@@ -119,16 +114,15 @@ final class ExecChild: @unchecked Sendable {
                 condition.unlock()
                 // After a failed write (the child is gone) keep draining, so senders never block.
                 if broken { continue }
-                for line in lines where !broken {
-                    broken = !Self.writeAll(fd, line)
-                }
+                // One write for everything queued.
+                broken = !Self.writeAll(fd, lines.count == 1 ? lines[0] : Array(lines.joined()))
             }
             close(fd)
         }.start()
     }
 
     private func startReader(
-        initial: [UInt8], onLine: @escaping @Sendable ([UInt8]) -> Void,
+        initial: [UInt8], onLines: @escaping @Sendable ([[UInt8]]) -> Void,
         onExit: @escaping @Sendable (ChildProcess.ExitStatus) -> Void
     ) {
         let fd = process.output
@@ -137,11 +131,13 @@ final class ExecChild: @unchecked Sendable {
             var chunk = [UInt8](repeating: 0, count: 1 << 16)
             var start = 0
             while true {
-                // Deliver every complete line in the buffer.
+                // Deliver every complete line in the buffer at once: one wake-up for all of them.
+                var lines: [[UInt8]] = []
                 while let newline = buffer[start...].firstIndex(of: UInt8(ascii: "\n")) {
-                    onLine(Array(buffer[start..<newline]))
+                    lines.append(Array(buffer[start..<newline]))
                     start = newline + 1
                 }
+                if !lines.isEmpty { onLines(lines) }
                 if start > 0 {
                     buffer.removeSubrange(0..<start)
                     start = 0

@@ -162,12 +162,17 @@ final class ExecPool: @unchecked Sendable {
     /// suspects are sent, each alone on a child.
     private func send(_ requests: [ExecRequest]) {
         let suspectsOnly = requests.contains { $0.suspect && $0.isQueued }
+        var lines = Array(repeating: [[UInt8]](), count: slots.count)
+        defer {
+            // Each child's lines go to its writer at once: one wake-up and one write for all of them.
+            for index in slots.indices where !lines[index].isEmpty { slots[index].child?.send(lines[index]) }
+        }
         for request in requests where request.isQueued && (!suspectsOnly || request.suspect) {
-            guard let index = pickSlot(alone: request.suspect), let child = slots[index].child else { return }
+            guard let index = pickSlot(alone: request.suspect) else { return }
             if slots[index].inFlight.isEmpty { slots[index].lastProgress = MonotonicClock.now() }
             slots[index].inFlight.append(request)
             request.state = .sent(slot: index, generation: slots[index].generation)
-            child.send(request.line)
+            lines[index].append(request.line)
         }
     }
 
@@ -255,7 +260,7 @@ final class ExecPool: @unchecked Sendable {
         try ExecChild.launch(
             settings.command, environment: settings.environment, directory: settings.directory, hello: hello, stageID: stageID,
             timeout: max(settings.timeout, 5),
-            onLine: { [weak self] line in self?.received(line, slot: index, generation: generation) },
+            onLines: { [weak self] lines in self?.received(lines, slot: index, generation: generation) },
             onExit: { [weak self] status in self?.exited(status, slot: index, generation: generation) })
     }
 
@@ -292,28 +297,27 @@ final class ExecPool: @unchecked Sendable {
         }
     }
 
-    /// An answer line from the child in `slot`.
-    private func received(_ line: [UInt8], slot index: Int, generation: Int) {
-        let parsed = PluginResponse.parsed(line)
+    /// Answer lines from the child in `slot`, parsed before the lock is taken.
+    private func received(_ lines: [[UInt8]], slot index: Int, generation: Int) {
+        let answers = lines.map(PluginResponse.parsed)
         condition.lock()
-        guard !closed, slots[index].generation == generation, slots[index].child != nil else {
-            condition.unlock()
-            return
-        }
         var next: Int?
-        switch parsed {
-        case .failure(let error):
-            next = fail(slot: index, "wrote garbage (\(error))", kind: .garbage)
-        case .success(let answer):
-            if let position = slots[index].inFlight.firstIndex(where: { $0.id == answer.id }) {
-                let request = slots[index].inFlight.remove(at: position)
-                request.state = .answered(answer.outcome)
-                slots[index].lastProgress = MonotonicClock.now()
-                condition.broadcast()
-            } else {
-                next = fail(slot: index, "answered id \(answer.id), which it does not hold (garbage)", kind: .garbage)
+        for parsed in answers {
+            guard !closed, slots[index].generation == generation, slots[index].child != nil else { break }
+            switch parsed {
+            case .failure(let error):
+                next = fail(slot: index, "wrote garbage (\(error))", kind: .garbage)
+            case .success(let answer):
+                if let position = slots[index].inFlight.firstIndex(where: { $0.id == answer.id }) {
+                    let request = slots[index].inFlight.remove(at: position)
+                    request.state = .answered(answer.outcome)
+                    slots[index].lastProgress = MonotonicClock.now()
+                } else {
+                    next = fail(slot: index, "answered id \(answer.id), which it does not hold (garbage)", kind: .garbage)
+                }
             }
         }
+        condition.broadcast()
         condition.unlock()
         if let next { restart(slot: index, generation: next) }
     }

@@ -9,7 +9,7 @@ public struct ExecSettings: Sendable {
     /// Child processes.
     public var workers = 1
     /// Requests sent to a child before its first answer: how many documents it holds at once.
-    public var inFlight = 16
+    public var inFlight = 64
     /// Seconds a child may go without answering while it holds documents (and to handshake).
     public var timeout = 30.0
     /// Restarts allowed in a run; one more failure stops the run.
