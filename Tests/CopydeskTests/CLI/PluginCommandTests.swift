@@ -48,6 +48,23 @@ final class PluginCommandTests: XCTestCase {
         XCTAssertEqual(try String(contentsOf: dir.appendingPathComponent("rejects.jsonl"), encoding: .utf8), #"{"text": "ERROR here"}"# + "\n")
     }
 
+    func testOnErrorRejectCountsTheDocumentRejectedAndExitsWithThree() throws {
+        let dir = try temporaryDirectory(self)
+        try writeConfig("    on_error: reject", in: dir)
+        let result = try runCopydesk(["run", "-c", "c.yaml", "--rejects", "rejects.jsonl"], stdin: lines(["ERROR here", "fine"]), in: dir)
+        XCTAssertEqual(result.status, 3, result.stderr)
+        XCTAssertTrue(result.stderr.contains("read 2, written 1, dropped 0, rejected 1\n"), result.stderr)
+        XCTAssertEqual(try String(contentsOf: dir.appendingPathComponent("rejects.jsonl"), encoding: .utf8), #"{"text": "ERROR here"}"# + "\n")
+    }
+
+    func testExplainShowsWhatThePluginChanged() throws {
+        let dir = try temporaryDirectory(self)
+        try writeConfig(in: dir)
+        let result = try runCopydesk(["run", "-c", "c.yaml", "--explain"], stdin: lines(["abc"]), in: dir)
+        XCTAssertEqual(result.status, 0, result.stderr)
+        XCTAssertTrue(result.stdout.contains(#""stage":"test","rule":null,"at":"c.yaml:2","action":"rewrite","field":"text""#), result.stdout)
+    }
+
     func testAPluginThatKeepsCrashingStopsTheRunWithItsStderrTail() throws {
         let dir = try temporaryDirectory(self)
         try writeConfig("    max_restarts: 2", in: dir)

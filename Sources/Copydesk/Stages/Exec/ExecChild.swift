@@ -115,7 +115,14 @@ final class ExecChild: @unchecked Sendable {
                 // After a failed write (the child is gone) keep draining, so senders never block.
                 if broken { continue }
                 // One write for everything queued.
-                broken = !Self.writeAll(fd, lines.count == 1 ? lines[0] : Array(lines.joined()))
+                if lines.count == 1 {
+                    broken = !Self.writeAll(fd, lines[0])
+                } else {
+                    var buffer: [UInt8] = []
+                    buffer.reserveCapacity(lines.reduce(0) { $0 + $1.count })
+                    for line in lines { buffer.append(contentsOf: line) }
+                    broken = !Self.writeAll(fd, buffer)
+                }
             }
             close(fd)
         }.start()
