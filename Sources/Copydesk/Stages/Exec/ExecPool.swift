@@ -107,8 +107,8 @@ final class ExecPool: @unchecked Sendable {
     func run(_ requests: [ExecRequest]) -> [ExecRequest.State] {
         condition.lock()
         while true {
-            if let fatal {
-                for request in requests where !request.isDone { request.state = .fatal(fatal) }
+            if let reason = fatal ?? (closed ? "the plugin stage was already shut down" : nil) {
+                for request in requests where !request.isDone { request.state = .fatal(reason) }
                 break
             }
             send(requests)
