@@ -103,6 +103,37 @@ final class PluginCommandTests: XCTestCase {
         XCTAssertTrue(result.stdout.contains("command: python3 test_plugin.py"), result.stdout)
     }
 
+    func testThePythonHelperTurnsDropAndExceptionsIntoAnswers() throws {
+        let dir = try temporaryDirectory(self)
+        let helper = packageRoot.appendingPathComponent("Plugins/python").path
+        try """
+            import sys
+            sys.path.insert(0, \(String(reflecting: helper)))
+            from copydesk_plugin import Drop, run
+            def process(doc, config):
+                if "spam" in doc.text:
+                    raise Drop("spam")
+                if "boom" in doc.text:
+                    raise ValueError("cannot parse")
+                doc.meta["length"] = len(doc.text)
+                doc.text = doc.text.strip()
+                doc.add_flag("demo", "style", "low")
+                return doc
+            run(process, name="helper-test", version="0.1", capabilities=["fields", "meta", "flags", "drop"])
+            """.write(to: dir.appendingPathComponent("plugin.py"), atomically: true, encoding: .utf8)
+        try "stages:\n  - stage: exec\n    id: py\n    command: [python3, plugin.py]\n".write(to: dir.appendingPathComponent("c.yaml"), atomically: true, encoding: .utf8)
+        let result = try runCopydesk(["run", "-c", "c.yaml", "--dropped", "dropped.jsonl"], stdin: lines([" padded ", "spam here", "boom"]), in: dir)
+        XCTAssertEqual(result.status, 0, result.stderr)
+        let out = result.stdout.split(separator: "\n").map(String.init)
+        XCTAssertEqual(out.count, 2)
+        XCTAssertTrue(out[0].hasPrefix(#"{"text": "padded","#), out[0])
+        XCTAssertTrue(out[0].contains(#""meta":{"length":"8"}"#), out[0])
+        XCTAssertTrue(out[0].contains(#""flags":[{"rule":"demo","category":"style","severity":"low"}],"decision":"flag""#), out[0])
+        XCTAssertTrue(out[1].contains(#""errors":[{"stage":"py","message":"ValueError: cannot parse"}]"#), out[1])
+        XCTAssertTrue(result.stderr.contains("[py] Traceback"), result.stderr)
+        XCTAssertTrue(try String(contentsOf: dir.appendingPathComponent("dropped.jsonl"), encoding: .utf8).contains(#""reason":"spam""#))
+    }
+
     func testTheReadabilityExamplePassesItsExamplesAndAnnotatesArticles() throws {
         let config = packageRoot.appendingPathComponent("Plugins/readability/readability.yaml").path
         let test = try runCopydesk(["test", "-c", config])
