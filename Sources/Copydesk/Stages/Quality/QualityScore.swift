@@ -1,0 +1,79 @@
+/// The quality score: a weighted mean, over the signal sets, of the mean margin of each set's checks.
+///
+/// A check's margin is how far its value is from the threshold on the passing side, as a share of
+/// `softness × threshold`, clipped to 0...1: 0 for a failed check, 1 for a value comfortably clear of
+/// the threshold. A 0/1 check (lorem ipsum, curly bracket, bad words, empty) has margin 1 or 0.
+/// Checks that do not apply (non-Latin text) are left out; a set without checks is left out.
+///
+///     margin(atMost t)  = clamp((t − v) / (softness·t), 0, 1)
+///     margin(atLeast t) = clamp((v − t) / (softness·t), 0, 1)
+///     score = Σ_set weight(set) · mean(margins of set) / Σ_set weight(set)
+enum QualityScore {
+    static func margin(_ check: QualityCheck, softness: Double) -> Double {
+        switch check.rule {
+        case .absent:
+            return check.value == 0 ? 1 : 0
+        case .atMost(let limit):
+            guard check.value <= limit else { return 0 }
+            return scaled(limit - check.value, limit, softness)
+        case .atLeast(let limit):
+            guard check.value >= limit else { return 0 }
+            return scaled(check.value - limit, limit, softness)
+        }
+    }
+
+    private static func scaled(_ distance: Double, _ limit: Double, _ softness: Double) -> Double {
+        let scale = softness * abs(limit)
+        guard scale > 0 else { return 1 }
+        return min(1, max(0, distance / scale))
+    }
+
+    static func score(_ checks: [QualityCheck], settings: QualityScoreSettings) -> Double {
+        var weighted = 0.0
+        var totalWeight = 0.0
+        for set in QualitySet.allCases {
+            let weight = settings.weights[set] ?? 0
+            guard weight > 0 else { continue }
+            var sum = 0.0
+            var count = 0
+            for check in checks where check.set == set && check.applies {
+                sum += margin(check, softness: settings.softness)
+                count += 1
+            }
+            guard count > 0 else { continue }
+            weighted += weight * sum / Double(count)
+            totalWeight += weight
+        }
+        return totalWeight > 0 ? weighted / totalWeight : 1
+    }
+}
+
+/// Cheap script detection: the share of Latin letters among the letters of the text.
+enum ScriptDetector {
+    /// Latin letters and all letters, counted over the text.
+    static func latinShare(_ text: UnsafeBufferPointer<UInt8>) -> Double {
+        var latin = 0
+        var letters = 0
+        var i = 0
+        let end = text.count
+        while i < end {
+            let byte = text[i]
+            if byte < 0x80 {
+                if (byte | 0x20) >= 0x61 && (byte | 0x20) <= 0x7A {
+                    latin += 1
+                    letters += 1
+                }
+                i += 1
+                continue
+            }
+            let (scalar, length) = ScalarClass.decode(text, at: i, end: end)
+            if ScalarClass.isAlpha(scalar) {
+                letters += 1
+                // Latin-1 Supplement, Latin Extended-A/B, IPA, Latin Extended Additional.
+                if (0xC0...0x2AF).contains(scalar) || (0x1E00...0x1EFF).contains(scalar) { latin += 1 }
+            }
+            i += length
+        }
+        return letters == 0 ? 1 : Double(latin) / Double(letters)
+    }
+}

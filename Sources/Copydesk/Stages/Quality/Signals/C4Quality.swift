@@ -1,0 +1,202 @@
+/// datatrove's `C4QualityFilter` with `split_paragraph=True` (datatrove 0.10.1, pipeline/filters/c4_filters.py).
+///
+/// Every line is examined (datatrove stops at the first line with "lorem ipsum" or a curly bracket);
+/// sentences are counted with spaCy's sentencizer rule over the English tokenizer's tokens.
+struct C4Quality {
+    /// The lines C4 keeps, as they are kept (stripped, citations removed).
+    var keptLines: [[UInt8]] = []
+
+    private static let policies: [StaticString] = [
+        "terms of use", "privacy policy", "cookie policy", "uses cookies", "use of cookies", "use cookies",
+    ]
+
+    static func measure(
+        _ text: UnsafeBufferPointer<UInt8>, settings: C4Settings, tokenizer: EnglishTokenizer,
+        scratch: inout TokenizerScratch, keepLines: Bool, into report: inout QualityReport
+    ) -> C4Quality {
+        var result = C4Quality()
+        var counts = (tooLongWord: 0, noTerminalPunct: 0, tooFewWords: 0, javascript: 0, policy: 0, kept: 0)
+        var sentences = 0
+        var firstDocumentFailure: String?
+        var lorem = false
+        var curly = false
+        let lines = PythonText.splitlines(text, 0..<text.count)
+        var cleaned: [UInt8] = []
+        for rawLine in lines {
+            let line = PythonText.strip(text, rawLine)
+            let (wordCount, longestWord) = whitespaceWords(text, line)
+            if settings.maxWordLength != -1, longestWord > settings.maxWordLength {
+                counts.tooLongWord += 1
+                continue
+            }
+            // The line after citation removal: a view of the text, or `cleaned` when citations came out.
+            let citations = settings.removeCitations ? citationRanges(text, line) : []
+            if !citations.isEmpty {
+                cleaned.removeAll(keepingCapacity: true)
+                var cursor = line.lowerBound
+                for citation in citations {
+                    cleaned.append(contentsOf: text[cursor..<citation.lowerBound])
+                    cursor = citation.upperBound
+                }
+                cleaned.append(contentsOf: text[cursor..<line.upperBound])
+            }
+            let verdict: LineVerdict = citations.isEmpty
+                ? examine(text, line, wordCount: wordCount, settings: settings, tokenizer: tokenizer, scratch: &scratch)
+                : cleaned.withUnsafeBufferPointer {
+                    examine($0, 0..<$0.count, wordCount: wordCount, settings: settings, tokenizer: tokenizer, scratch: &scratch)
+                }
+            switch verdict {
+            case .noTerminalPunct: counts.noTerminalPunct += 1
+            case .tooFewWords: counts.tooFewWords += 1
+            case .javascript: counts.javascript += 1
+            case .policy: counts.policy += 1
+            case .loremIpsum:
+                lorem = true
+                if firstDocumentFailure == nil { firstDocumentFailure = "lorem_ipsum" }
+            case .curlyBracket:
+                curly = true
+                if firstDocumentFailure == nil { firstDocumentFailure = "curly_bracket" }
+            case .kept(let lineSentences):
+                counts.kept += 1
+                sentences += lineSentences
+                if keepLines { result.keptLines.append(citations.isEmpty ? Array(text[line]) : cleaned) }
+            }
+        }
+        report.add("c4_lines", Double(lines.count))
+        report.add("c4_lines_kept", Double(counts.kept))
+        report.add("c4_lines_removed", Double(lines.count - counts.kept))
+        report.add("c4_lines_too_long_word", Double(counts.tooLongWord))
+        report.add("c4_lines_no_terminal_punct", Double(counts.noTerminalPunct))
+        report.add("c4_lines_too_few_words", Double(counts.tooFewWords))
+        report.add("c4_lines_javascript", Double(counts.javascript))
+        report.add("c4_lines_policy", Double(counts.policy))
+        report.add("c4_sentences", Double(sentences))
+        report.add("c4_lorem_ipsum", lorem ? 1 : 0)
+        report.add("c4_curly_bracket", curly ? 1 : 0)
+        // The line that failed the document first comes first, as datatrove returns there.
+        let loremCheck = QualityCheck(name: "lorem_ipsum", set: .c4, value: lorem ? 1 : 0, rule: .absent, applies: true)
+        let curlyCheck = QualityCheck(name: "curly_bracket", set: .c4, value: curly ? 1 : 0, rule: .absent, applies: true)
+        if settings.filterLoremIpsum || settings.filterCurlyBracket {
+            let ordered = firstDocumentFailure == "curly_bracket" ? [curlyCheck, loremCheck] : [loremCheck, curlyCheck]
+            for check in ordered where check.name == "lorem_ipsum" ? settings.filterLoremIpsum : settings.filterCurlyBracket {
+                report.checks.append(check)
+            }
+        }
+        report.check("too_few_sentences", .c4, Double(sentences), .atLeast(Double(settings.minNumSentences)))
+        return result
+    }
+
+    enum LineVerdict {
+        case noTerminalPunct, tooFewWords, loremIpsum, javascript, curlyBracket, policy
+        case kept(sentences: Int)
+    }
+
+    /// The checks after citation removal, in datatrove's order.
+    private static func examine(
+        _ text: UnsafeBufferPointer<UInt8>, _ line: Range<Int>, wordCount: Int, settings: C4Settings,
+        tokenizer: EnglishTokenizer, scratch: inout TokenizerScratch
+    ) -> LineVerdict {
+        if settings.filterNoTerminalPunct {
+            let last = line.isEmpty ? 0 : text[line.upperBound - 1]
+            let terminal = last == 0x2E || last == 0x3F || last == 0x21 || last == 0x22 || last == 0x27
+            if !terminal || PythonText.hasSuffix(text, line, "...") { return .noTerminalPunct }
+        }
+        if wordCount < settings.minWordsPerLine { return .tooFewWords }
+        if settings.filterLoremIpsum, PythonText.containsLowercased(text, line, "lorem ipsum") { return .loremIpsum }
+        if settings.filterJavascript, PythonText.containsLowercased(text, line, "javascript") { return .javascript }
+        if settings.filterCurlyBracket, line.contains(where: { text[$0] == 0x7B }) { return .curlyBracket }
+        if settings.filterPolicy, policies.contains(where: { PythonText.containsLowercased(text, line, $0) }) { return .policy }
+        guard settings.minNumSentences != -1 else { return .kept(sentences: 0) }
+        var counter = SentenceCounter(text: text)
+        tokenizer.tokenize(text, line, into: &counter, scratch: &scratch)
+        return .kept(sentences: counter.sentences)
+    }
+
+    /// `len(line.split())` and the longest of those words in code points.
+    private static func whitespaceWords(_ text: UnsafeBufferPointer<UInt8>, _ line: Range<Int>) -> (count: Int, longest: Int) {
+        var count = 0
+        var longest = 0
+        var current = 0
+        var i = line.lowerBound
+        while i < line.upperBound {
+            let space = PythonText.spaceLength(text, i, line.upperBound)
+            if space > 0 {
+                if current > 0 { count += 1; longest = max(longest, current); current = 0 }
+                i += space
+            } else {
+                if text[i] & 0xC0 != 0x80 { current += 1 }
+                i += 1
+            }
+        }
+        if current > 0 { count += 1; longest = max(longest, current) }
+        return (count, longest)
+    }
+
+    /// Matches of `\[\d*]|\[edit]|\[citation needed]` in the line, left to right.
+    private static func citationRanges(_ text: UnsafeBufferPointer<UInt8>, _ line: Range<Int>) -> [Range<Int>] {
+        var found: [Range<Int>] = []
+        var i = line.lowerBound
+        while i < line.upperBound {
+            guard text[i] == 0x5B else {
+                i += 1
+                continue
+            }
+            var j = i + 1
+            while j < line.upperBound, text[j] >= 0x30, text[j] <= 0x39 { j += 1 }
+            if j < line.upperBound, text[j] == 0x5D {
+                found.append(i..<(j + 1))
+                i = j + 1
+            } else if PythonText.hasPrefix(text, i..<line.upperBound, "[edit]") {
+                found.append(i..<(i + 6))
+                i += 6
+            } else if PythonText.hasPrefix(text, i..<line.upperBound, "[citation needed]") {
+                found.append(i..<(i + 17))
+                i += 17
+            } else {
+                i += 1
+            }
+        }
+        return found
+    }
+}
+
+/// spaCy's `Sentencizer`: a token that is one of its punctuation characters ends a sentence, and the
+/// next token that is not punctuation starts the next one.
+struct SentenceCounter: TokenSink {
+    private let text: UnsafeBufferPointer<UInt8>
+    private(set) var sentences = 0
+    private var seenPeriod = false
+
+    init(text: UnsafeBufferPointer<UInt8>) {
+        self.text = text
+    }
+
+    mutating func token(_ start: Int, _ end: Int) {
+        var isSentenceEnd = false
+        var isPunct = true
+        var i = start
+        var scalars = 0
+        while i < end {
+            let (scalar, length) = ScalarClass.decode(text, at: i, end: end)
+            scalars += 1
+            if isPunct && !ScalarClass.isPunctuation(scalar) { isPunct = false }
+            if scalars == 1 { isSentenceEnd = CharacterTables.contains(CharacterTables.sentenceEnds, scalar) }
+            i += length
+        }
+        observe(isSentenceEnd: isSentenceEnd && scalars == 1, isPunct: isPunct)
+    }
+
+    mutating func space(_ start: Int, _ end: Int) {
+        observe(isSentenceEnd: false, isPunct: false)
+    }
+
+    private mutating func observe(isSentenceEnd: Bool, isPunct: Bool) {
+        if sentences == 0 { sentences = 1 }
+        if seenPeriod && !isPunct && !isSentenceEnd {
+            sentences += 1
+            seenPeriod = false
+        } else if isSentenceEnd {
+            seenPeriod = true
+        }
+    }
+}

@@ -1,0 +1,199 @@
+/// Receives the tokens of `EnglishTokenizer`, as byte ranges of the text.
+protocol TokenSink {
+    /// A token (never whitespace).
+    mutating func token(_ start: Int, _ end: Int)
+    /// A whitespace token: spaCy makes one of every whitespace run except a single ' ' after a token.
+    mutating func space(_ start: Int, _ end: Int)
+}
+
+/// spaCy's English tokenizer (`spacy.blank("en").tokenizer`, spaCy 3.8), which datatrove uses to split
+/// English words, reimplemented on UTF-8 bytes.
+///
+/// The text is split on whitespace; each chunk is an exception (`SpecialCases`), or loses prefixes
+/// and suffixes until an exception or nothing more comes off; what stays is a URL, an exception, or
+/// is split at infixes. Chunks of ASCII letters, most of English text, take a fast path.
+///
+/// Not reproduced: spaCy's second pass that matches exceptions across tokens produced by affix
+/// splitting (rare: emoticons glued to words), and the private-address exclusions of its URL pattern.
+struct EnglishTokenizer: Sendable {
+    let specials: SpecialCases
+
+    init(specials: SpecialCases = .english) {
+        self.specials = specials
+    }
+
+    /// Tokenizes `text[range]`.
+    func tokenize<Sink: TokenSink>(
+        _ text: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, into sink: inout Sink, scratch: inout TokenizerScratch
+    ) {
+        var i = range.lowerBound
+        let end = range.upperBound
+        var first = true
+        while i < end {
+            // A whitespace run.
+            let spaceStart = i
+            while i < end {
+                let byte = text[i]
+                if byte < 0x80 {
+                    guard (byte >= 0x09 && byte <= 0x0D) || (byte >= 0x1C && byte <= 0x20) else { break }
+                    i += 1
+                } else {
+                    let (scalar, length) = ScalarClass.decode(text, at: i, end: end)
+                    guard ScalarClass.isSpace(scalar) else { break }
+                    i += length
+                }
+            }
+            if i > spaceStart {
+                // spaCy glues one leading ' ' to the token before; the rest is a whitespace token.
+                let tokenStart = !first && text[spaceStart] == 0x20 ? spaceStart + 1 : spaceStart
+                if tokenStart < i { sink.space(tokenStart, i) }
+            }
+            first = false
+            guard i < end else { break }
+            // A chunk of non-whitespace.
+            let chunkStart = i
+            var asciiLetters = true
+            while i < end {
+                let byte = text[i]
+                if byte < 0x80 {
+                    if (byte >= 0x09 && byte <= 0x0D) || (byte >= 0x1C && byte <= 0x20) { break }
+                    if (byte | 0x20) < 0x61 || (byte | 0x20) > 0x7A { asciiLetters = false }
+                    i += 1
+                } else {
+                    let (scalar, length) = ScalarClass.decode(text, at: i, end: end)
+                    if ScalarClass.isSpace(scalar) { break }
+                    asciiLetters = false
+                    i += length
+                }
+            }
+            tokenizeChunk(text, chunkStart, i, asciiLetters: asciiLetters, into: &sink, scratch: &scratch)
+        }
+    }
+
+    private func tokenizeChunk<Sink: TokenSink>(
+        _ text: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int, asciiLetters: Bool,
+        into sink: inout Sink, scratch: inout TokenizerScratch
+    ) {
+        if let pieces = specials.lookup(UnsafeBufferPointer(rebasing: text[start..<end])) {
+            emitSpecial(pieces, at: start, into: &sink)
+            return
+        }
+        if asciiLetters {
+            sink.token(start, end)
+            return
+        }
+        scratch.load(text, start, end)
+        scratch.prefixes.removeAll(keepingCapacity: true)
+        scratch.suffixes.removeAll(keepingCapacity: true)
+        var lo = 0
+        var hi = scratch.scalars.count
+        var lastSize = 0
+        while lo < hi, hi - lo != lastSize {
+            if isSpecial(scratch, text, lo, hi) { break }
+            lastSize = hi - lo
+            let pre = Affixes.prefixLength(scratch.scalars, lo, hi)
+            if pre != 0, lo + pre < hi, isSpecial(scratch, text, lo + pre, hi) {
+                scratch.prefixes.append(lo..<(lo + pre))
+                lo += pre
+                break
+            }
+            let suf = Affixes.suffixLength(scratch.scalars, lo + pre, hi)
+            if suf != 0, hi - suf > lo, isSpecial(scratch, text, lo, hi - suf) {
+                scratch.suffixes.append((hi - suf)..<hi)
+                hi -= suf
+                break
+            }
+            if pre != 0, suf != 0, pre + suf <= hi - lo {
+                scratch.prefixes.append(lo..<(lo + pre))
+                scratch.suffixes.append((hi - suf)..<hi)
+                lo += pre
+                hi -= suf
+            } else if pre != 0 {
+                scratch.prefixes.append(lo..<(lo + pre))
+                lo += pre
+            } else if suf != 0 {
+                scratch.suffixes.append((hi - suf)..<hi)
+                hi -= suf
+            }
+        }
+        for prefix in scratch.prefixes {
+            sink.token(scratch.byte(prefix.lowerBound), scratch.byte(prefix.upperBound))
+        }
+        if lo < hi {
+            let coreStart = scratch.byte(lo)
+            let coreEnd = scratch.byte(hi)
+            if let pieces = specials.lookup(UnsafeBufferPointer(rebasing: text[coreStart..<coreEnd])) {
+                emitSpecial(pieces, at: coreStart, into: &sink)
+            } else if URLMatcher.matches(scratch.scalars, lo, hi) {
+                sink.token(coreStart, coreEnd)
+            } else {
+                emitInfixSplit(scratch, lo, hi, into: &sink)
+            }
+        }
+        for suffix in scratch.suffixes.reversed() {
+            sink.token(scratch.byte(suffix.lowerBound), scratch.byte(suffix.upperBound))
+        }
+    }
+
+    private func isSpecial(_ scratch: TokenizerScratch, _ text: UnsafeBufferPointer<UInt8>, _ lo: Int, _ hi: Int) -> Bool {
+        let start = scratch.byte(lo)
+        let end = scratch.byte(hi)
+        guard end - start <= specials.maximumLength else { return false }
+        return specials.lookup(UnsafeBufferPointer(rebasing: text[start..<end])) != nil
+    }
+
+    private func emitSpecial<Sink: TokenSink>(_ pieces: Range<Int>, at start: Int, into sink: inout Sink) {
+        var position = start
+        for index in pieces {
+            let length = Int(specials.pieces[index])
+            sink.token(position, position + length)
+            position += length
+        }
+    }
+
+    /// spaCy's `_attach_tokens` for a core without exception or URL: split at every infix, except
+    /// one that starts at the core's first character.
+    private func emitInfixSplit<Sink: TokenSink>(_ scratch: TokenizerScratch, _ lo: Int, _ hi: Int, into sink: inout Sink) {
+        var start = lo
+        var position = lo
+        while position < hi {
+            let length = Affixes.infixLength(scratch.scalars, lo, hi, at: position)
+            guard length > 0 else {
+                position += 1
+                continue
+            }
+            if position != lo {
+                if position != start { sink.token(scratch.byte(start), scratch.byte(position)) }
+                sink.token(scratch.byte(position), scratch.byte(position + length))
+                start = position + length
+            }
+            position += length
+        }
+        if start < hi { sink.token(scratch.byte(start), scratch.byte(hi)) }
+    }
+}
+
+/// Per-worker buffers of `EnglishTokenizer`: the chunk being split, as scalars with byte offsets.
+struct TokenizerScratch {
+    var scalars: [UInt32] = []
+    /// Byte offset of each scalar, plus the chunk's end.
+    var offsets: [Int] = []
+    var prefixes: [Range<Int>] = []
+    var suffixes: [Range<Int>] = []
+
+    mutating func load(_ text: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) {
+        scalars.removeAll(keepingCapacity: true)
+        offsets.removeAll(keepingCapacity: true)
+        var i = start
+        while i < end {
+            let (scalar, length) = ScalarClass.decode(text, at: i, end: end)
+            scalars.append(scalar)
+            offsets.append(i)
+            i += length
+        }
+        offsets.append(end)
+    }
+
+    @inline(__always)
+    func byte(_ index: Int) -> Int { offsets[index] }
+}
