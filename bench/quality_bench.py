@@ -22,8 +22,8 @@ every signal with datatrove's own helpers (split_into_words, split_into_sentence
 mirroring each filter's code line by line (see datatrove_signals below), and checks that the decision
 implied by those signals equals the real filter's decision on every document (otherwise it stops).
 C4BadWordsFilter downloads the LDNOOBW list at run time; this machine has no network, so the loader is
-pointed at a local copy of the exact pinned file (Rules/quality/ if the Swift stage ships it, else
-bench/out/), verified by SHA-256.
+pointed at a local copy of the exact pinned file, verified by SHA-256: the quality stage's own list
+(Rules/quality/badwords-en.yaml, rewritten one word a line), else bench/out/ldnoobw_en_25e679f.txt.
 
 Copydesk side: `copydesk run --config <quality-only.yaml> --jobs 1 -q` with only the quality stage (no
 cleaning), action flag; the signals are read from copydesk.quality.signals of each output document and
@@ -73,9 +73,8 @@ DEFAULT_CORPUS = os.path.normpath(os.path.join(REPO_DIR, "..", "shared", "corpor
 # The LDNOOBW "en" list at the commit datatrove 0.10.1 pins (_EN_BADWORDS_URL in c4_filters.py).
 BADWORDS_COMMIT = "25e679f03d96baa721cde20db9944649e8d0a844"
 BADWORDS_SHA256 = "a506cbcf8a31935b122299f3bb1d32be6db3d0ad498765d28f365dfc4f4d7b8c"
-BADWORDS_CANDIDATES = [os.path.join(REPO_DIR, "Rules", "quality", name) for name in
-                       ("badwords-en.txt", "badwords_en.txt", "ldnoobw-en.txt", "en.txt", "badwords-en.yaml")] + [
-    os.path.join(OUT_DIR, "ldnoobw_en_25e679f.txt")]
+BADWORDS_YAML = os.path.join(REPO_DIR, "Rules", "quality", "badwords-en.yaml")   # the Swift stage's copy
+BADWORDS_LOCAL = os.path.join(OUT_DIR, "ldnoobw_en_25e679f.txt")                  # fallback, fetched by hand
 
 ONE_CORE_ENV = {k: "1" for k in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS",
                                  "BLIS_NUM_THREADS", "VECLIB_MAXIMUM_THREADS", "NUMEXPR_NUM_THREADS")}
@@ -175,14 +174,29 @@ def load_documents(args):
 # datatrove: bad-words list offline, filters, instrumented signals
 
 def find_badwords_file():
-    for path in BADWORDS_CANDIDATES:
-        if os.path.isfile(path):
-            data = open(path, "rb").read()
-            if hashlib.sha256(data).hexdigest() == BADWORDS_SHA256:
-                return path
-            log(f"note: {path} differs from the LDNOOBW en list at {BADWORDS_COMMIT[:8]} (sha256 mismatch); not used")
+    """A local file with exactly the bytes datatrove would download. First choice: the list the quality stage
+    ships (Rules/quality/badwords-en.yaml, `words:` entries one a line, in the file's order), rewritten as the
+    plain one-word-a-line file; else bench/out/ldnoobw_en_25e679f.txt. Either must match BADWORDS_SHA256."""
+    if os.path.isfile(BADWORDS_YAML):
+        words = []
+        with open(BADWORDS_YAML, encoding="utf-8") as f:
+            for line in f:
+                m = re.match(r'^\s+-\s+("(?:[^"\\]|\\.)*")\s*$', line)
+                if m:
+                    words.append(json.loads(m.group(1)))
+        data = ("\n".join(words) + "\n").encode("utf-8")
+        if hashlib.sha256(data).hexdigest() == BADWORDS_SHA256:
+            path = os.path.join(OUT_DIR, "badwords-en-from-rules.txt")
+            with open(path, "wb") as f:
+                f.write(data)
+            return path
+        log(f"note: {BADWORDS_YAML} is not the LDNOOBW en list at {BADWORDS_COMMIT[:8]} (sha256 mismatch); not used")
+    if os.path.isfile(BADWORDS_LOCAL):
+        if hashlib.sha256(open(BADWORDS_LOCAL, "rb").read()).hexdigest() == BADWORDS_SHA256:
+            return BADWORDS_LOCAL
+        log(f"note: {BADWORDS_LOCAL} has the wrong sha256; not used")
     raise BenchError("no local copy of the LDNOOBW 'en' list at commit " + BADWORDS_COMMIT + " (sha256 " +
-                     BADWORDS_SHA256 + "). Put the file at bench/out/ldnoobw_en_25e679f.txt "
+                     BADWORDS_SHA256 + "). Put the file at " + BADWORDS_LOCAL + " "
                      "(github.com/LDNOOBW/List-of-Dirty-Naughty-Obscene-and-Otherwise-Bad-Words/blob/" +
                      BADWORDS_COMMIT + "/en).")
 
