@@ -108,15 +108,25 @@ def venv_ok(py):
         return False
 
 
+def ignore_venv():
+    """A .gitignore of "*" inside the venv keeps it out of git without touching the repo's ignore files."""
+    path = os.path.join(VENV_DIR, ".gitignore")
+    if os.path.isdir(VENV_DIR) and not os.path.exists(path):
+        with open(path, "w") as f:
+            f.write("# created by bench/quality_bench.py\n*\n")
+
+
 def ensure_venv_and_reexec():
     if os.environ.get(IN_VENV_MARK) == "1":
         return
+    ignore_venv()
     py = venv_python()
     if not (os.path.isfile(py) and venv_ok(py)):
         if not os.path.isfile(py):
             log(f"creating {VENV_DIR}")
             if subprocess.run([sys.executable, "-m", "venv", VENV_DIR]).returncode != 0:
                 raise BenchError(f"python3 -m venv {VENV_DIR} failed (Debian: apt-get install python3-venv)")
+        ignore_venv()
         log(f"installing datatrove=={DATATROVE_PIN}, spacy=={SPACY_PIN}, regex=={REGEX_PIN} into {VENV_DIR}")
         r = subprocess.run([py, "-m", "pip", "install", "-q", "--disable-pip-version-check",
                             f"datatrove=={DATATROVE_PIN}", f"spacy=={SPACY_PIN}",
