@@ -116,22 +116,51 @@ struct EnglishTokenizer: Sendable {
                 hi -= suf
             }
         }
+        var pieces = PieceCollector()
+        swap(&pieces.ranges, &scratch.pieces)
+        pieces.ranges.removeAll(keepingCapacity: true)
         for prefix in scratch.prefixes {
-            sink.token(scratch.byte(prefix.lowerBound), scratch.byte(prefix.upperBound))
+            pieces.token(scratch.byte(prefix.lowerBound), scratch.byte(prefix.upperBound))
         }
         if lo < hi {
             let coreStart = scratch.byte(lo)
             let coreEnd = scratch.byte(hi)
-            if let pieces = specials.lookup(UnsafeBufferPointer(rebasing: text[coreStart..<coreEnd])) {
-                emitSpecial(pieces, at: coreStart, into: &sink)
+            if let special = specials.lookup(UnsafeBufferPointer(rebasing: text[coreStart..<coreEnd])) {
+                emitSpecial(special, at: coreStart, into: &pieces)
             } else if URLMatcher.matches(scratch.scalars, lo, hi) {
-                sink.token(coreStart, coreEnd)
+                pieces.token(coreStart, coreEnd)
             } else {
-                emitInfixSplit(scratch, lo, hi, into: &sink)
+                emitInfixSplit(scratch, lo, hi, into: &pieces)
             }
         }
         for suffix in scratch.suffixes.reversed() {
-            sink.token(scratch.byte(suffix.lowerBound), scratch.byte(suffix.upperBound))
+            pieces.token(scratch.byte(suffix.lowerBound), scratch.byte(suffix.upperBound))
+        }
+        emitMergingSpecials(pieces.ranges, text, into: &sink)
+        swap(&pieces.ranges, &scratch.pieces)
+    }
+
+    /// spaCy's second pass (`_apply_special_cases`): adjacent tokens that together spell an exception
+    /// ("'" "'" → "''", "Mr" "." → "Mr.") become that exception's tokens; longest run first.
+    private func emitMergingSpecials<Sink: TokenSink>(_ pieces: [Range<Int>], _ text: UnsafeBufferPointer<UInt8>, into sink: inout Sink) {
+        var i = 0
+        while i < pieces.count {
+            var merged = false
+            var last = pieces.count - 1
+            while last > i {
+                let start = pieces[i].lowerBound, end = pieces[last].upperBound
+                if end - start <= specials.maximumLength, let special = specials.lookup(UnsafeBufferPointer(rebasing: text[start..<end])) {
+                    emitSpecial(special, at: start, into: &sink)
+                    i = last + 1
+                    merged = true
+                    break
+                }
+                last -= 1
+            }
+            if !merged {
+                sink.token(pieces[i].lowerBound, pieces[i].upperBound)
+                i += 1
+            }
         }
     }
 
@@ -180,6 +209,8 @@ struct TokenizerScratch {
     var offsets: [Int] = []
     var prefixes: [Range<Int>] = []
     var suffixes: [Range<Int>] = []
+    /// The tokens of the chunk, before exceptions are merged.
+    var pieces: [Range<Int>] = []
 
     mutating func load(_ text: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) {
         scalars.removeAll(keepingCapacity: true)
@@ -196,4 +227,15 @@ struct TokenizerScratch {
 
     @inline(__always)
     func byte(_ index: Int) -> Int { offsets[index] }
+}
+
+/// Collects tokens as byte ranges.
+struct PieceCollector: TokenSink {
+    var ranges: [Range<Int>] = []
+
+    mutating func token(_ start: Int, _ end: Int) {
+        ranges.append(start..<end)
+    }
+
+    mutating func space(_ start: Int, _ end: Int) {}
 }
