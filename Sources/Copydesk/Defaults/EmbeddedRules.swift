@@ -3609,6 +3609,8 @@ extension EmbeddedRules {
         #                    and the built-in statistical model tag people, organisations, places, dates,
         #                    money…; topic tags come from entities/topics.yaml. It runs after cleaning, so
         #                    entity offsets refer to the cleaned text.
+        #   5. quality     — datatrove's Gopher, Gopher repetition, C4 and FineWeb signals and a 0..1
+        #                    score (copydesk.quality); a failed check only flags the document.
         # Include paths are relative to this file. metadata.yaml is included only by the metadata stage;
         # the boilerplate stage lists its packs one by one (a glob would pull metadata.yaml in twice and
         # its rule ids would clash). Pack order matters: embeds run last because removing other junk can
@@ -3639,6 +3641,16 @@ extension EmbeddedRules {
             patterns: [entities/patterns*.yaml]
             topics: [entities/topics.yaml]
             priority: [gazetteer, pattern, model]
+          - stage: quality
+            id: quality
+            field: text
+            sets: [gopher, gopher_repetition, c4, fineweb]
+            action: flag
+            examples:
+              - input: "The city council approved the new budget on Tuesday after a long debate. The plan raises spending on schools and roads by five percent. Members of the opposition said the increase was too small to make a difference. The mayor said that the money would be spent with care. A final vote on the tax rate is expected next month, and the council will hold two public hearings before then."
+                failed: []
+              - input: "Home | News | Sports | Business | Videos\nLogin\nSubscribe\nShare this article\nFollow us\nRead more\nAdvertisement"
+                failed: [gopher_short_doc, gopher_below_alpha_threshold, gopher_enough_stop_words, too_few_sentences, line_punct_ratio, short_line_ratio, list_ratio]
 
         """#####),
         (path: "quality/badwords-en.yaml", contents: #####"""

@@ -125,13 +125,13 @@ public struct QualityStage: Stage {
                     "gopher_too_many_end_ellipsis", "gopher_below_alpha_threshold", "gopher_enough_stop_words",
                 ]
             case .gopherRepetition:
-                names += ["empty", "dup_para_frac", "dup_para_char_frac", "dup_line_frac", "dup_line_char_frac"]
+                names += ["gopher_rep_empty", "dup_para_frac", "dup_para_char_frac", "dup_line_frac", "dup_line_char_frac"]
                 names += settings.repetition.topNGrams.map { "top_\($0.n)_gram" }
                 names += settings.repetition.dupNGrams.map { "duplicated_\($0.n)_n_grams" }
             case .c4:
                 names += ["lorem_ipsum", "curly_bracket", "too_few_sentences", "document_removed_with_badwords"]
             case .fineweb:
-                names += ["empty", "line_punct_ratio", "short_line_ratio", "char_dup_ratio", "list_ratio"]
+                names += ["fineweb_empty", "line_punct_ratio", "short_line_ratio", "char_dup_ratio", "list_ratio"]
             }
         }
         if settings.minScore != nil { names.append("low_score") }

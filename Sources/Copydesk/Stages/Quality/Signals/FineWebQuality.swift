@@ -24,7 +24,7 @@ enum FineWebQuality {
         report.add("fineweb_short_line_ratio", shortRatio)
         report.add("fineweb_char_dup_ratio", charDupRatio)
         report.add("fineweb_list_ratio", listRatio)
-        if lines.isEmpty { report.check("empty", .fineweb, 1, .absent) }
+        if lines.isEmpty { report.check("fineweb_empty", .fineweb, 1, .absent) }
         let s = settings
         // Fails when ratio < thr, unless the ratio is 0 and line_punct_exclude_zero is set.
         let punctCheckValue = punctRatio == 0 && s.linePunctExcludeZero ? s.linePunctThr : punctRatio

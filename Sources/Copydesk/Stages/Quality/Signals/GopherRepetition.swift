@@ -53,7 +53,7 @@ enum GopherRepetition {
         report.add("gopher_rep_dup_para_char_frac", values.paraChar)
         report.add("gopher_rep_dup_line_frac", values.lineFrac)
         report.add("gopher_rep_dup_line_char_frac", values.lineChar)
-        if text.isEmpty { report.check("empty", .gopherRepetition, 1, .absent) }
+        if text.isEmpty { report.check("gopher_rep_empty", .gopherRepetition, 1, .absent) }
         let s = settings
         if s.dupParaFrac != 0 { report.check("dup_para_frac", .gopherRepetition, values.paraFrac, .atMost(s.dupParaFrac)) }
         if s.dupParaCharFrac != 0 { report.check("dup_para_char_frac", .gopherRepetition, values.paraChar, .atMost(s.dupParaCharFrac)) }
