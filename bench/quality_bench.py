@@ -489,6 +489,44 @@ TRICKY = [
 ]
 
 
+def affix_strings(rng, share=0.35):
+    """Combinations of prefixes and suffixes around a few cores (a random share of them)."""
+    cores = ["word", "U.S.", "don't", "1,000.50", "e-mail", "#tag", "http://x.com", "3pm", "Mr.", "ok"]
+    pre = ["", "(", "\"", "'", "“", "[", "-", "$", "#", "..."]
+    suf = ["", ")", "\"", "'", "”", "]", ".", ",", "!", "?", "...", ":", ";", "'s", "%", ")."]
+    return [f"{p}{c}{q}" for c in cores for p in pre for q in suf if rng.random() < share]
+
+
+FUZZ_CLASSES = [
+    (30, "abcdefghijklmnopqrstuvwxyz"), (10, "ABCDEFGHIJKLMNOPQRSTUVWXYZ"), (10, "0123456789"),
+    (25, ".,;:!?'\"()[]{}<>-/\\@#$%&*+=_~`^|"), (6, "…“”‘’«»–—•·"), (4, "éßüçñÅЖжक्हि한글日本"),
+    (3, "🙂👍🏽🇮🇳❤\ufe0f"), (3, "°©®™₹€£¥§¶"), (2, "\u00a0\u200b\t"),
+]
+FUZZ_WORDS = ["n't", "'s", "'re", "'ll", "'ve", "'d", "'m", "U.S.", "Mr.", "Dr.", "etc.", "vs.", "e.g.", "co", "http://",
+              "https://www.", ".com", "@", "www.", "can", "gon", "na", "'", "..", "...", "--", "am", "pm", "km", "1,000",
+              "3.5", "a.m.", "No.", "St.", "Jan.", "'90s", "o'clock", ":)", ":-)", "<3", "^_^", "C++", "A&B"]
+
+
+def fuzz_pieces(n, seed=1):
+    """n random pieces mixing letters, digits, punctuation, symbols, emoji and known tokenizer exceptions."""
+    rng = random.Random(f"quality-fuzz:{seed}")
+    weights = [w for w, _ in FUZZ_CLASSES]
+    out, seen = [], set()
+    while len(out) < n:
+        parts = []
+        for _ in range(rng.randint(1, 5)):
+            if rng.random() < 0.3:
+                parts.append(rng.choice(FUZZ_WORDS))
+            else:
+                chars = rng.choices(FUZZ_CLASSES, weights)[0][1]
+                parts.append("".join(rng.choice(chars) for _ in range(rng.randint(1, 4))))
+        piece = "".join(parts)
+        if piece.split() == [piece] and piece not in seen:
+            seen.add(piece)
+            out.append(piece)
+    return out
+
+
 def spacy_token_reference(news_texts, gen_texts, count=3000, seed=1):
     """~count strings with spaCy's tokens (datatrove's English tokenizer), its split_into_words result,
     and the C4 sentence count (split_into_sentences)."""
@@ -505,15 +543,8 @@ def spacy_token_reference(news_texts, gen_texts, count=3000, seed=1):
 
     for t in TRICKY:
         add(t, "tricky")
-    # combinations: affixes around a few cores
-    cores = ["word", "U.S.", "don't", "1,000.50", "e-mail", "#tag", "http://x.com", "3pm", "Mr.", "ok"]
-    pre = ["", "(", "\"", "'", "“", "[", "-", "$", "#", "..."]
-    suf = ["", ")", "\"", "'", "”", "]", ".", ",", "!", "?", "...", ":", ";", "'s", "%", ")."]
-    for c in cores:
-        for p in pre:
-            for q in suf:
-                if rng.random() < 0.35:
-                    add(f"{p}{c}{q}", "affix")
+    for t in affix_strings(rng):
+        add(t, "affix")
     # news-dev: sentences (spaCy sentencizer) and some whole lines
     sents = []
     for t in news_texts:
@@ -758,7 +789,8 @@ def cause_hint(sig, dt, cd, text, cd_sig):
     if any(ord(c) > 0xFFFF for c in text):
         hints.append("text has non-BMP chars (emoji): code points vs UTF-16 or graphemes?")
     if (dt.get(sig) is None) != (cd is None):
-        cat = "null vs value (undefined case handled differently)"
+        return ("null vs value: datatrove has no value here (division by zero or check skipped)",
+                "copydesk should write null" if dt.get(sig) is None else "copydesk wrote null")
     return cat or "value differs (no visible cause)", "; ".join(hints)
 
 
@@ -864,7 +896,7 @@ def probe_lines(binary, template, lines, badwords_regex, tmp):
     return res
 
 
-def run_probes(binary, template, sig_dis, texts, badwords_regex, tmp, max_pieces=40000):
+def run_probes(binary, template, sig_dis, texts, badwords_regex, tmp, max_pieces=40000, fuzz=5000):
     word_docs, line_docs = [], []
     for d in sig_dis:
         if d["category"].startswith("tokenizer") and d["id"] not in word_docs:
@@ -872,6 +904,19 @@ def run_probes(binary, template, sig_dis, texts, badwords_regex, tmp, max_pieces
         if d["signal"].startswith("c4.") and d["signal"] != "c4.badwords" and d["id"] not in line_docs:
             line_docs.append(d["id"])
     pieces, where = [], {}
+    # standing probe: the pieces of the hand-written tricky strings and of every affix combination
+    for t in TRICKY + affix_strings(random.Random(1), share=1.0):
+        for p in t.split():
+            if p not in where:
+                pieces.append(p)
+                where[p] = []
+            where[p].append("(tricky strings)")
+    for p in fuzz_pieces(fuzz):
+        if p not in where:
+            pieces.append(p)
+            where[p] = []
+        where[p].append("(fuzz)")
+    n_standing = len(pieces)
     for doc_id in word_docs:
         for p in texts[doc_id].split():
             if p not in where:
@@ -888,14 +933,15 @@ def run_probes(binary, template, sig_dis, texts, badwords_regex, tmp, max_pieces
                 lwhere[x] = []
             if x in lwhere:
                 lwhere[x].append(doc_id)
-    log(f"probes: {len(pieces)} pieces from {len(word_docs)} documents, {len(lines)} lines from {len(line_docs)} documents")
+    log(f"probes: {n_standing} pieces of the tricky strings and fuzz + {len(pieces) - n_standing} pieces from {len(word_docs)} "
+        f"documents, {len(lines)} lines from {len(line_docs)} documents")
     tok = probe_tokens(binary, template, pieces, tmp)
     for t in tok:
         t["docs"] = sorted(set(where[t["piece"]]))
     lin = probe_lines(binary, template, lines[:max_pieces], badwords_regex, tmp)
     for t in lin:
         t["docs"] = sorted(set(lwhere[t["line"]]))
-    return tok, lin
+    return tok, lin, len(pieces)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -1002,7 +1048,8 @@ def cmd_run(args):
     run_copydesk(binary, default_cfg, input_path, cd_default)
     nonlatin = nonlatin_changes(records, cdq, read_copydesk_output(cd_default))
 
-    probes = run_probes(binary, template, sig_dis, texts, badwords_regex_from(filters["c4_badwords"]), tmp)
+    probes = run_probes(binary, template, sig_dis, texts, badwords_regex_from(filters["c4_badwords"]), tmp,
+                        fuzz=args.fuzz)
 
     speed_dt = speed_cd = None
     if not args.no_speed:
@@ -1012,7 +1059,7 @@ def cmd_run(args):
         speed_cd = time_copydesk(binary, configs, input_path, args.repeat, tmp)
 
     report = make_report(args, news, gen, records, dec_stats, sig_stats, dec_dis, sig_dis, missing_docs, missing_sigs,
-                         unknown_failed, speed_dt, speed_cd, binary, configs, nonlatin)
+                         unknown_failed, speed_dt, speed_cd, binary, configs, nonlatin, probes)
     with open(os.path.join(OUT_DIR, "quality_report.md"), "w", encoding="utf-8") as f:
         f.write(report)
     write_mismatches(os.path.join(OUT_DIR, "MISMATCHES.md"), dec_dis, sig_dis, texts, records, cdq, probes)
@@ -1039,7 +1086,7 @@ def nonlatin_changes(records, cdq_compat, cdq_default):
 
 
 def make_report(args, news, gen, records, dec_stats, sig_stats, dec_dis, sig_dis, missing_docs, missing_sigs,
-                unknown_failed, speed_dt, speed_cd, binary, configs, nonlatin=()):
+                unknown_failed, speed_dt, speed_cd, binary, configs, nonlatin=(), probes=((), (), 0)):
     L = []
     n = len(records)
     nbytes = sum(r["bytes"] for r in records)
@@ -1120,7 +1167,10 @@ def make_report(args, news, gen, records, dec_stats, sig_stats, dec_dis, sig_dis
         L.append(f"- load average (1 min) at the end: {os.getloadavg()[0]:.1f} on {os.cpu_count()} CPUs")
     L.append("\n## Disagreements\n")
     L.append(f"{len(dec_dis)} decision disagreements, {len(sig_dis)} signal disagreements; "
-             "every one with its cause is in bench/out/MISMATCHES.md.\n")
+             "every one with its cause is in bench/out/MISMATCHES.md.")
+    L.append(f"Tokenizer probe: {len(probes[0])} of {probes[2]} whitespace-delimited pieces (tricky strings, fuzz and "
+             f"pieces of disagreeing documents) tokenize differently; line probe: {len(probes[1])} lines with different C4 "
+             f"signals.\n")
     by_cause = {}
     for d in sig_dis:
         by_cause.setdefault((d["signal"], d["category"]), []).append(d["id"])
@@ -1143,6 +1193,18 @@ NOTES = [
     "`empty` is a failed name of both gopher_repetition (text == \"\") and fineweb (no non-blank line, e.g. "
     "text \" \"). The bench reads a bare `empty` as both. Please emit `gopher_rep_empty` / `fineweb_empty` "
     "(both accepted) so a whitespace-only text does not count as a repetition drop.",
+    "Undefined values: where datatrove has no value (its code would divide by zero or skips the check: mean word "
+    "length with no non-symbol words; ratios over zero words or zero lines; top-n-gram with fewer than n words; "
+    "repetition signals of an empty text; FineWeb signals with no non-blank line) the bench expects JSON null and "
+    "counts 0.0 as a disagreement (a 0 would claim e.g. 'no repetition' for a text that has no n-grams). Please "
+    "write null there.",
+    "Tokenizer, emoticon pieces (fuzz only, none in news-dev): spaCy's Tokenizer._split_affixes (spacy/tokenizer.pyx "
+    "l.420-451) in ONE loop iteration finds the prefix on `string` and the suffix on `string[pre_len:]`; it checks "
+    "`minus_pre` (string without the prefix) and then `minus_suf` = string without the suffix BUT WITH the prefix "
+    "against the special cases; only if neither is special does it strip prefix AND suffix together and loop (the "
+    "top of the loop checks the whole remaining string). So ':-)❤' -> ':-)' '❤' (minus_suf ':-)' is special), but "
+    "':-)❤👍🏽' -> ':' '-)' '❤' '👍' '🏽' (':' and '🏽' stripped together; later minus_suf '-)' is special), "
+    "'uyam...:-)' -> 'uyam' '...' ':-' ')', ':-):)' -> ':-)' ':' ')'. The exact pieces are in the tokenizer probe below.",
     "Non-English documents: datatrove (language eng) applies the English checks to every text. For the agreement "
     "numbers the bench needs copydesk to behave the same; if your script/language detection changes checks, tell me "
     "the YAML key that turns it off (or forces English) and I add it to the bench config; the bench then also reports "
@@ -1150,15 +1212,18 @@ NOTES = [
 ]
 
 
-def write_mismatches(path, dec_dis, sig_dis, texts, records, cdq, probes=((), ())):
+def write_mismatches(path, dec_dis, sig_dis, texts, records, cdq, probes=((), (), 0)):
     recs = {r["id"]: r for r in records}
     L = ["# MISMATCHES: copydesk quality vs datatrove (written by bench/quality_bench.py; local, never commit)\n",
          f"Generated {time.strftime('%Y-%m-%d %H:%M:%S', time.gmtime())} UTC. Values: datatrove (mirrored, "
          "see REFERENCE.md) vs copydesk. Excerpts are the first 160 chars of the text (JSON-escaped).\n",
          "## Notes for the Swift helper\n"] + [f"- {x}" for x in NOTES] + [""]
-    tok, lin = probes
-    L.append(f"## Tokenizer probe: {len(tok)} whitespace-delimited pieces where copydesk's word counts differ from spaCy\n")
-    L.append("Each piece of the documents with word-based disagreements ran alone (piece + \"\\n\") through both "
+    tok, lin, n_pieces = probes
+    L.append(f"## Tokenizer probe: {len(tok)} of {n_pieces} whitespace-delimited pieces where copydesk's word counts "
+             f"differ from spaCy\n")
+    L.append("The pieces of the hand-written tricky strings (TRICKY and all affix combinations in the script), --fuzz random "
+             "pieces (fuzz_pieces, fixed seed) and the pieces of "
+             "the documents with word-based disagreements each ran alone (piece + \"\\n\") through both "
              "sides. words = all tokens after strip (copydesk: 1/fineweb_list_ratio), non-symbol = gopher_n_words. "
              "Sorted by the number of documents containing the piece.\n")
     for t in sorted(tok, key=lambda t: -len(t["docs"])):
@@ -1237,6 +1302,7 @@ def main():
     ap.add_argument("--repeat", type=int, default=3, help="copydesk timing runs (best is kept)")
     ap.add_argument("--dt-repeat", type=int, default=1, help="datatrove timing runs (best is kept)")
     ap.add_argument("--no-speed", action="store_true", help="agreement only, no timing")
+    ap.add_argument("--fuzz", type=int, default=5000, help="random pieces for the tokenizer probe (default 5000)")
     ap.add_argument("--fresh", action="store_true", help="recompute the datatrove reference even if cached")
     ap.add_argument("--config-template", help="quality-only pipeline template with {sets} (default: built in)")
     ap.add_argument("--copydesk", default=os.environ.get("COPYDESK") or os.path.join(REPO_DIR, ".build-bench", "release", "copydesk"))
