@@ -25,25 +25,36 @@ C4BadWordsFilter downloads the LDNOOBW list at run time; this machine has no net
 pointed at a local copy of the exact pinned file, verified by SHA-256: the quality stage's own list
 (Rules/quality/badwords-en.yaml, rewritten one word a line), else bench/out/ldnoobw_en_25e679f.txt.
 
-Copydesk side: `copydesk run --config <quality-only.yaml> --jobs 1 -q` with only the quality stage (no
-cleaning), action flag; the signals are read from copydesk.quality.signals of each output document and
-mapped to the names used here by SIGNAL_MAP.
+Copydesk side: `copydesk run --config bench/out/quality-only.yaml --jobs 1 -q` with only the quality stage
+(all four sets, action flag, no cleaning) and `non_latin: {skip: []}`, so that every English check runs on
+every text as in datatrove. The signals are read from copydesk.quality.signals and mapped to the names used
+here by SIGNAL_MAP; the failed check names are assigned to filters by FAILED_TO_FILTER. A second run with the
+stage's default non-Latin handling lists the decisions that handling changes.
 
 Agreement:
-  * decision: per filter, the share of documents where copydesk's check set (the checks that belong to
-    that filter) fails exactly when datatrove drops the document.
-  * signal: a value agrees when |a - b| <= 1% * max(|a|, |b|), or both are exactly 0 (so a zero agrees
-    only with a zero), or both are missing/undefined (null). One missing and one present disagrees.
-    Counts (words, lines, sentences) are compared the same way.
-Speed, one core (OMP/BLAS threads = 1), best of --repeat runs, on the same documents:
-  * datatrove: each filter's .filter() over all documents in this process (new Document objects each
-    run), and the four filters one after the other on each document (one pass; their shared
-    split_into_words cache then tokenises each text only once). MB/s = UTF-8 bytes of the texts / s.
-  * copydesk: wall time of the whole `copydesk run` process (start-up included).
+  * decision: per filter, the share of documents where copydesk's failed list holds a check of that filter
+    exactly when datatrove drops the document.
+  * signal: a value agrees when |a - b| <= 1% * max(|a|, |b|) (so a zero agrees only with a zero), or both
+    are null (undefined: division by zero or a skipped check). Null against a number disagrees. Counts
+    (words, lines, sentences) are compared the same way.
+  * probes find the exact input behind a disagreement: every whitespace-delimited piece of the disagreeing
+    documents, of the hand-written TRICKY strings and of --fuzz random pieces runs alone through both
+    tokenizers (spaCy never makes a token across whitespace); every line of a document with C4
+    disagreements runs alone through both C4 implementations.
+Speed, one core (OMP/BLAS threads = 1), best of the runs, on the same documents, in the same run:
+  * datatrove: each filter's .filter() over all documents in this process (--dt-repeat runs), and the five
+    filters one after the other on each document (one pass; their shared split_into_words cache then
+    tokenises each text only once).
+  * copydesk: the whole `copydesk run --jobs 1` process (start-up included; --repeat runs), all four sets
+    and each set alone.
+  * MB/s = 10^6 UTF-8 bytes of the texts / seconds. Ratios use CPU seconds (user + system), which other
+    jobs on a shared machine inflate less than wall time; wall-time figures are printed too.
 
-Outputs (bench/out/, never committed): datatrove_signals.jsonl, spacy_tokens.jsonl (reference mode),
-copydesk_quality.jsonl, quality_report.md, MISMATCHES.md. The report lists every disagreement with
-its cause; text excerpts appear only there and on the terminal.
+Outputs (bench/out/, git-ignored, never committed): quality_report.md (also on stdout), MISMATCHES.md (every
+disagreement with its cause, for the Swift side), datatrove_signals.jsonl (cached while documents and
+versions stay the same; --fresh recomputes), copydesk_quality*.jsonl; reference mode also writes
+spacy_tokens.jsonl, spacy_en_rules.json and datatrove_charsets.json. Text excerpts appear only in those
+files and on the terminal.
 Exit status: 0 ok (targets met or not), 1 failure.
 """
 
@@ -1302,7 +1313,7 @@ def main():
     ap.add_argument("--repeat", type=int, default=3, help="copydesk timing runs (best is kept)")
     ap.add_argument("--dt-repeat", type=int, default=1, help="datatrove timing runs (best is kept)")
     ap.add_argument("--no-speed", action="store_true", help="agreement only, no timing")
-    ap.add_argument("--fuzz", type=int, default=5000, help="random pieces for the tokenizer probe (default 5000)")
+    ap.add_argument("--fuzz", type=int, default=20000, help="random pieces for the tokenizer probe (default 20000)")
     ap.add_argument("--fresh", action="store_true", help="recompute the datatrove reference even if cached")
     ap.add_argument("--config-template", help="quality-only pipeline template with {sets} (default: built in)")
     ap.add_argument("--copydesk", default=os.environ.get("COPYDESK") or os.path.join(REPO_DIR, ".build-bench", "release", "copydesk"))
