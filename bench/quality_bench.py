@@ -1073,7 +1073,8 @@ def cmd_run(args):
                          unknown_failed, speed_dt, speed_cd, binary, configs, nonlatin, probes)
     with open(os.path.join(OUT_DIR, "quality_report.md"), "w", encoding="utf-8") as f:
         f.write(report)
-    write_mismatches(os.path.join(OUT_DIR, "MISMATCHES.md"), dec_dis, sig_dis, texts, records, cdq, probes)
+    write_mismatches(os.path.join(OUT_DIR, "MISMATCHES.md"), dec_dis, sig_dis, texts, records, cdq, probes,
+                     speed_summary(speed_dt, speed_cd, sum(r["bytes"] for r in records)))
     print(report)
     log(f"wrote {os.path.join(OUT_DIR, 'quality_report.md')} and {os.path.join(OUT_DIR, 'MISMATCHES.md')}")
     return 0
@@ -1223,13 +1224,30 @@ NOTES = [
 ]
 
 
-def write_mismatches(path, dec_dis, sig_dis, texts, records, cdq, probes=((), (), 0)):
+def speed_summary(speed_dt, speed_cd, nbytes):
+    """Lines for MISMATCHES.md: where copydesk's time goes and what 100x needs."""
+    if not (speed_dt and speed_cd):
+        return []
+    dc = speed_dt["one_pass_all"][1]
+    mb = nbytes / 1e6
+    out = [f"copydesk CPU s on {mb:.2f} MB: all sets {speed_cd['all'][1]:.3f}; " +
+           ", ".join(f"{s} alone {speed_cd[s][1]:.3f}" for s in SETS) +
+           f"; start-up {speed_cd['startup'][1]:.3f}.",
+           f"datatrove one pass (five filters on each doc): {dc:.2f} s CPU. 100x needs copydesk all sets <= "
+           f"{dc / 100:.3f} s CPU ({100 * mb / dc:.2f} MB/s); now {dc / speed_cd['all'][1]:.0f}x."]
+    return out
+
+
+def write_mismatches(path, dec_dis, sig_dis, texts, records, cdq, probes=((), (), 0), speed=()):
     recs = {r["id"]: r for r in records}
     L = ["# MISMATCHES: copydesk quality vs datatrove (written by bench/quality_bench.py; local, never commit)\n",
          f"Generated {time.strftime('%Y-%m-%d %H:%M:%S', time.gmtime())} UTC. Values: datatrove (mirrored, "
          "see REFERENCE.md) vs copydesk. Excerpts are the first 160 chars of the text (JSON-escaped).\n",
          "## Notes for the Swift helper\n"] + [f"- {x}" for x in NOTES] + [""]
     tok, lin, n_pieces = probes
+    if speed:
+        L.append("## Speed (one core, same run)\n")
+        L += [f"- {x}" for x in speed] + [""]
     L.append(f"## Tokenizer probe: {len(tok)} of {n_pieces} whitespace-delimited pieces where copydesk's word counts "
              f"differ from spaCy\n")
     L.append("The pieces of the hand-written tricky strings (TRICKY and all affix combinations in the script), --fuzz random "
