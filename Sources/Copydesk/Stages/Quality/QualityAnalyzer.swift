@@ -18,11 +18,10 @@ public struct QualityAnalyzer: Sendable {
         let sets = settings.sets
         var scratch = TokenizerScratch()
         var counter = HashCounter(expected: 64)
-        let needsWords = sets.contains(.gopher) || sets.contains(.gopherRepetition) || sets.contains(.fineweb)
-        var words = WordList(text: text, stopWords: stopWords, capacity: needsWords ? text.count / 5 + 8 : 0)
-        if needsWords { tokenizer.tokenize(text, 0..<text.count, into: &words, scratch: &scratch) }
-        let latinShare = ScriptDetector.latinShare(text)
-        report.script = latinShare < settings.nonLatin.minLatinShare ? "other" : "latin"
+        // One tokenizing pass serves every set (C4 counts sentences over the same tokens).
+        var words = WordList(text: text, stopWords: stopWords, capacity: text.count / 5 + 8)
+        tokenizer.tokenize(text, 0..<text.count, into: &words, scratch: &scratch)
+        report.script = words.latinShare < settings.nonLatin.minLatinShare ? "other" : "latin"
         var c4Lines: [[UInt8]]?
         for set in QualitySet.allCases where sets.contains(set) {
             switch set {
@@ -31,7 +30,7 @@ public struct QualityAnalyzer: Sendable {
             case .gopherRepetition:
                 GopherRepetition.measure(text, words: words, settings: settings.repetition, counter: &counter, into: &report)
             case .c4:
-                let c4 = C4Quality.measure(text, settings: settings.c4, tokenizer: tokenizer, scratch: &scratch, keepLines: keepC4Lines, into: &report)
+                let c4 = C4Quality.measure(text, words: words, settings: settings.c4, tokenizer: tokenizer, scratch: &scratch, keepLines: keepC4Lines, into: &report)
                 if settings.c4.badWords, let badWords {
                     let found = badWords.firstMatch(in: text) != nil
                     report.add("c4_bad_words", found ? 1 : 0)

@@ -67,7 +67,8 @@ enum ScriptDetector {
                 continue
             }
             let (scalar, length) = ScalarClass.decode(text, at: i, end: end)
-            if ScalarClass.isAlpha(scalar) {
+            // General punctuation, symbols and arrows (curly quotes, dashes) are no letters.
+            if !ScalarClass.isPunctuationBlock(scalar), ScalarClass.isAlpha(scalar) {
                 letters += 1
                 // Latin-1 Supplement, Latin Extended-A/B, IPA, Latin Extended Additional.
                 if (0xC0...0x2AF).contains(scalar) || (0x1E00...0x1EFF).contains(scalar) { latin += 1 }

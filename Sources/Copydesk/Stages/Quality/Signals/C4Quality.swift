@@ -6,12 +6,8 @@ struct C4Quality {
     /// The lines C4 keeps, as they are kept (stripped, citations removed).
     var keptLines: [[UInt8]] = []
 
-    private static let policies: [StaticString] = [
-        "terms of use", "privacy policy", "cookie policy", "uses cookies", "use of cookies", "use cookies",
-    ]
-
     static func measure(
-        _ text: UnsafeBufferPointer<UInt8>, settings: C4Settings, tokenizer: EnglishTokenizer,
+        _ text: UnsafeBufferPointer<UInt8>, words: WordList, settings: C4Settings, tokenizer: EnglishTokenizer,
         scratch: inout TokenizerScratch, keepLines: Bool, into report: inout QualityReport
     ) -> C4Quality {
         var result = C4Quality()
@@ -22,6 +18,8 @@ struct C4Quality {
         var curly = false
         let lines = PythonText.splitlines(text, 0..<text.count)
         var cleaned: [UInt8] = []
+        // The first document word not before the current line.
+        var cursor = 0
         for rawLine in lines {
             let line = PythonText.strip(text, rawLine)
             let (wordCount, longestWord) = whitespaceWords(text, line)
@@ -40,11 +38,33 @@ struct C4Quality {
                 }
                 cleaned.append(contentsOf: text[cursor..<line.upperBound])
             }
-            let verdict: LineVerdict = citations.isEmpty
-                ? examine(text, line, wordCount: wordCount, settings: settings, tokenizer: tokenizer, scratch: &scratch)
-                : cleaned.withUnsafeBufferPointer {
-                    examine($0, 0..<$0.count, wordCount: wordCount, settings: settings, tokenizer: tokenizer, scratch: &scratch)
+            while cursor < words.count, Int(words.words[cursor].start) < line.lowerBound { cursor += 1 }
+            var verdict: LineVerdict = citations.isEmpty
+                ? examine(text, line, wordCount: wordCount, settings: settings)
+                : cleaned.withUnsafeBufferPointer { examine($0, 0..<$0.count, wordCount: wordCount, settings: settings) }
+            if case .kept = verdict, settings.minNumSentences != -1 {
+                var counter = SentenceCounter(text: text)
+                if citations.isEmpty {
+                    // The document's tokens in this line, and spaCy's whitespace tokens between them.
+                    var previousEnd = -1
+                    var w = cursor
+                    while w < words.count, Int(words.words[w].start) < line.upperBound {
+                        let word = words.words[w]
+                        if previousEnd >= 0, Int(word.start) > previousEnd, Int(word.start) - previousEnd != 1 || text[previousEnd] != 0x20 {
+                            counter.space(previousEnd, Int(word.start))
+                        }
+                        counter.token(Int(word.start), Int(word.end))
+                        previousEnd = Int(word.end)
+                        w += 1
+                    }
+                } else {
+                    cleaned.withUnsafeBufferPointer { buffer in
+                        counter = SentenceCounter(text: buffer)
+                        tokenizer.tokenize(buffer, 0..<buffer.count, into: &counter, scratch: &scratch)
+                    }
                 }
+                verdict = .kept(sentences: counter.sentences)
+            }
             switch verdict {
             case .noTerminalPunct: counts.noTerminalPunct += 1
             case .tooFewWords: counts.tooFewWords += 1
@@ -92,24 +112,19 @@ struct C4Quality {
     }
 
     /// The checks after citation removal, in datatrove's order.
-    private static func examine(
-        _ text: UnsafeBufferPointer<UInt8>, _ line: Range<Int>, wordCount: Int, settings: C4Settings,
-        tokenizer: EnglishTokenizer, scratch: inout TokenizerScratch
-    ) -> LineVerdict {
+    private static func examine(_ text: UnsafeBufferPointer<UInt8>, _ line: Range<Int>, wordCount: Int, settings: C4Settings) -> LineVerdict {
         if settings.filterNoTerminalPunct {
             let last = line.isEmpty ? 0 : text[line.upperBound - 1]
             let terminal = last == 0x2E || last == 0x3F || last == 0x21 || last == 0x22 || last == 0x27
             if !terminal || PythonText.hasSuffix(text, line, "...") { return .noTerminalPunct }
         }
         if wordCount < settings.minWordsPerLine { return .tooFewWords }
-        if settings.filterLoremIpsum, PythonText.containsLowercased(text, line, "lorem ipsum") { return .loremIpsum }
-        if settings.filterJavascript, PythonText.containsLowercased(text, line, "javascript") { return .javascript }
-        if settings.filterCurlyBracket, line.contains(where: { text[$0] == 0x7B }) { return .curlyBracket }
-        if settings.filterPolicy, policies.contains(where: { PythonText.containsLowercased(text, line, $0) }) { return .policy }
-        guard settings.minNumSentences != -1 else { return .kept(sentences: 0) }
-        var counter = SentenceCounter(text: text)
-        tokenizer.tokenize(text, line, into: &counter, scratch: &scratch)
-        return .kept(sentences: counter.sentences)
+        let found = Keywords.scan(text, line)
+        if settings.filterLoremIpsum, found.contains(.loremIpsum) { return .loremIpsum }
+        if settings.filterJavascript, found.contains(.javascript) { return .javascript }
+        if settings.filterCurlyBracket, found.contains(.curlyBracket) { return .curlyBracket }
+        if settings.filterPolicy, found.contains(.policy) { return .policy }
+        return .kept(sentences: 0)
     }
 
     /// `len(line.split())` and the longest of those words in code points.
@@ -198,5 +213,44 @@ struct SentenceCounter: TokenSink {
         } else if isSentenceEnd {
             seenPeriod = true
         }
+    }
+}
+
+/// What C4 looks for in a line, found in one pass: "lorem ipsum", "javascript", "{" and the policy
+/// phrases, case-insensitively (ASCII).
+struct Keywords: OptionSet {
+    let rawValue: UInt8
+    static let loremIpsum = Keywords(rawValue: 1)
+    static let javascript = Keywords(rawValue: 2)
+    static let curlyBracket = Keywords(rawValue: 4)
+    static let policy = Keywords(rawValue: 8)
+
+    static func scan(_ text: UnsafeBufferPointer<UInt8>, _ line: Range<Int>) -> Keywords {
+        var found: Keywords = []
+        for i in line {
+            switch PythonText.lower(text[i]) {
+            case 0x7B: found.insert(.curlyBracket)
+            case 0x6C: if has(text, i, line, "lorem ipsum") { found.insert(.loremIpsum) }
+            case 0x6A: if has(text, i, line, "javascript") { found.insert(.javascript) }
+            case 0x74: if has(text, i, line, "terms of use") { found.insert(.policy) }
+            case 0x70: if has(text, i, line, "privacy policy") { found.insert(.policy) }
+            case 0x63: if has(text, i, line, "cookie policy") { found.insert(.policy) }
+            case 0x75:
+                if has(text, i, line, "uses cookies") || has(text, i, line, "use of cookies") || has(text, i, line, "use cookies") {
+                    found.insert(.policy)
+                }
+            default: break
+            }
+        }
+        return found
+    }
+
+    @inline(__always)
+    private static func has(_ text: UnsafeBufferPointer<UInt8>, _ i: Int, _ line: Range<Int>, _ needle: StaticString) -> Bool {
+        let count = needle.utf8CodeUnitCount
+        guard line.upperBound - i >= count else { return false }
+        let bytes = needle.utf8Start
+        for k in 1..<count where PythonText.lower(text[i + k]) != bytes[k] { return false }
+        return true
     }
 }

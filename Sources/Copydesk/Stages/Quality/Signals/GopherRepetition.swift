@@ -60,73 +60,112 @@ enum GopherRepetition {
         if s.dupLineFrac != 0 { report.check("dup_line_frac", .gopherRepetition, values.lineFrac, .atMost(s.dupLineFrac)) }
         if s.dupLineCharFrac != 0 { report.check("dup_line_char_frac", .gopherRepetition, values.lineChar, .atMost(s.dupLineCharFrac)) }
 
-        // Prefix sums of word lengths, for the length of any run of words.
-        var lengthBefore = [Int](repeating: 0, count: words.count + 1)
-        for w in 0..<words.count { lengthBefore[w + 1] = lengthBefore[w] + Int(words.lengths[w]) }
+        // Prefix sums over the words: lengths, a polynomial over word hashes (n-grams joined with
+        // spaces are equal exactly when their words are), and the polynomial hash of the words'
+        // concatenated bytes with the running power and its inverse (n-grams joined without spaces).
+        let count = words.count
+        var prefix = Prefixes(count: count)
+        for (w, word) in words.words.enumerated() {
+            prefix.length[w + 1] = prefix.length[w] + Int(word.length)
+            prefix.sequence[w + 1] = prefix.sequence[w] &* Prefixes.multiplier &+ word.hash
+            prefix.concatenation[w + 1] = prefix.concatenation[w] &* word.power &+ word.polynomial
+            prefix.power[w + 1] = prefix.power[w] &* word.power
+            prefix.inversePower[w + 1] = prefix.inversePower[w] &* word.inversePower
+        }
 
+        // When every (n-1)-gram is unique, so is every n-gram: the most common is the first, once.
+        var uniqueFrom: Int?
         for item in s.topNGrams {
-            let value = GopherQuality.ratio(Double(topNGramCharacters(words, n: item.n, lengthBefore: lengthBefore, counter: &counter)), length)
+            var characters = 0
+            if item.n > 0, count >= item.n {
+                if let unique = uniqueFrom, item.n >= unique {
+                    characters = prefix.length[item.n] + item.n - 1
+                } else {
+                    let top = topNGram(prefix, count: count, n: item.n, counter: &counter)
+                    characters = (prefix.length[top.position + item.n] - prefix.length[top.position] + item.n - 1) * top.count
+                    if top.count == 1 { uniqueFrom = min(uniqueFrom ?? item.n, item.n) }
+                }
+            }
+            let value = GopherQuality.ratio(Double(characters), length)
             report.add("gopher_rep_top_\(item.n)_gram", value)
             // datatrove skips the check when there are no n-grams.
-            if words.count >= item.n, item.n > 0 { report.check("top_\(item.n)_gram", .gopherRepetition, value, .atMost(item.threshold)) }
+            if count >= item.n, item.n > 0 { report.check("top_\(item.n)_gram", .gopherRepetition, value, .atMost(item.threshold)) }
         }
+        // A repeated n-gram contains a repeated shorter one: once a size finds none, larger ones find none.
+        var noneSmaller: Int?
         for item in s.dupNGrams {
-            let value = GopherQuality.ratio(Double(duplicateNGramCharacters(words, n: item.n, lengthBefore: lengthBefore, counter: &counter)), length)
+            var characters = 0
+            if let smaller = noneSmaller, item.n >= smaller {
+                characters = 0
+            } else {
+                characters = duplicateNGramCharacters(prefix, count: count, n: item.n, counter: &counter)
+                if characters == 0, item.n > 0 { noneSmaller = min(noneSmaller ?? item.n, item.n) }
+            }
+            let value = GopherQuality.ratio(Double(characters), length)
             report.add("gopher_rep_dup_\(item.n)_gram", value)
             if item.n > 0 { report.check("duplicated_\(item.n)_n_grams", .gopherRepetition, value, .atMost(item.threshold)) }
         }
     }
 
-    /// `find_top_duplicate(get_n_grams(words, n))`: length of the most common n-gram (joined with
-    /// spaces) times its count.
-    static func topNGramCharacters(_ words: WordList, n: Int, lengthBefore: [Int], counter: inout HashCounter) -> Int {
-        guard n > 0, words.count >= n else { return 0 }
-        let windows = words.count - n + 1
-        counter.reset(expected: windows)
-        for start in 0..<windows {
-            counter.add(windowKey(words, start, n), position: start)
+    /// Running sums over the words, so that any run of words costs O(1).
+    struct Prefixes {
+        static let multiplier: UInt64 = 0xFF51_AFD7_ED55_8CCD
+        var length: [Int]
+        var sequence: [UInt64]
+        var concatenation: [UInt64]
+        var power: [UInt64]
+        var inversePower: [UInt64]
+
+        init(count: Int) {
+            length = [Int](repeating: 0, count: count + 1)
+            sequence = [UInt64](repeating: 0, count: count + 1)
+            concatenation = [UInt64](repeating: 0, count: count + 1)
+            power = [UInt64](repeating: 1, count: count + 1)
+            inversePower = [UInt64](repeating: 1, count: count + 1)
         }
-        guard let top = counter.mostCommon() else { return 0 }
-        let characters = lengthBefore[top.position + n] - lengthBefore[top.position] + n - 1
-        return characters * top.count
+
+        /// The hash of the word sequence `[start, start + n)`.
+        @inline(__always)
+        func sequenceKey(_ start: Int, _ n: Int, _ multiplierPower: UInt64) -> UInt64 {
+            (sequence[start + n] &- sequence[start] &* multiplierPower) ^ UInt64(n)
+        }
+
+        /// The polynomial hash of the bytes of words `[start, start + n)` joined without a separator.
+        @inline(__always)
+        func concatenationKey(_ start: Int, _ n: Int) -> UInt64 {
+            let hash = concatenation[start + n] &- concatenation[start] &* (power[start + n] &* inversePower[start])
+            return hash ^ (UInt64(length[start + n] - length[start]) &* 0xD6E8_FEB8_6659_FD93)
+        }
+    }
+
+    /// `find_top_duplicate(get_n_grams(words, n))`: the most common n-gram's first position and count
+    /// (`Counter.most_common(1)`: the first seen among equals).
+    static func topNGram(_ prefix: Prefixes, count: Int, n: Int, counter: inout HashCounter) -> (position: Int, count: Int) {
+        let windows = count - n + 1
+        counter.reset(expected: windows)
+        var multiplierPower: UInt64 = 1
+        for _ in 0..<n { multiplierPower = multiplierPower &* Prefixes.multiplier }
+        for start in 0..<windows {
+            counter.add(prefix.sequenceKey(start, n, multiplierPower), position: start)
+        }
+        return counter.mostCommon() ?? (0, 0)
     }
 
     /// `find_all_duplicate(words, n)`: walks the n-grams, jumping n words past each repeat, and adds
     /// up the repeats' lengths (joined without a separator).
-    static func duplicateNGramCharacters(_ words: WordList, n: Int, lengthBefore: [Int], counter: inout HashCounter) -> Int {
-        guard n > 0, words.count >= n else { return 0 }
-        counter.reset(expected: words.count - n + 1)
+    static func duplicateNGramCharacters(_ prefix: Prefixes, count: Int, n: Int, counter: inout HashCounter) -> Int {
+        guard n > 0, count >= n else { return 0 }
+        counter.reset(expected: count - n + 1)
         var repeated = 0
         var index = 0
-        while index < words.count - n + 1 {
-            if counter.add(concatenationKey(words, index, n), position: index) > 1 {
-                repeated += lengthBefore[index + n] - lengthBefore[index]
+        while index < count - n + 1 {
+            if counter.add(prefix.concatenationKey(index, n), position: index) > 1 {
+                repeated += prefix.length[index + n] - prefix.length[index]
                 index += n
             } else {
                 index += 1
             }
         }
         return repeated
-    }
-
-    @inline(__always)
-    private static func windowKey(_ words: WordList, _ start: Int, _ n: Int) -> UInt64 {
-        var key: UInt64 = UInt64(n)
-        for w in start..<(start + n) {
-            key = (key ^ words.hashes[w]) &* 0x100_0000_01b3 &+ 0x9E37_79B9_7F4A_7C15
-            key ^= key >> 32
-        }
-        return key
-    }
-
-    @inline(__always)
-    private static func concatenationKey(_ words: WordList, _ start: Int, _ n: Int) -> UInt64 {
-        var hash: UInt64 = 0
-        var bytes = 0
-        for w in start..<(start + n) {
-            hash = hash &* words.powers[w] &+ words.polynomials[w]
-            bytes += Int(words.ends[w] - words.starts[w])
-        }
-        return hash ^ (UInt64(bytes) &* 0xD6E8_FEB8_6659_FD93)
     }
 }

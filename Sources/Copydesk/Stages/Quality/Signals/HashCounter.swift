@@ -1,48 +1,54 @@
 /// An open-addressing table of 64-bit keys (hashes of lines, words or n-grams) with a count and the
 /// position of the first occurrence of each. Equal hashes are taken as equal strings.
 struct HashCounter {
-    private(set) var keys: [UInt64]
-    private(set) var counts: [Int32]
-    private(set) var firsts: [Int32]
+    struct Slot {
+        var key: UInt64
+        var count: Int32
+        var first: Int32
+    }
+
+    private(set) var slots: [Slot]
     private var mask: Int
 
     /// A table for up to `expected` distinct keys.
     init(expected: Int) {
         var capacity = 16
         while capacity < expected * 2 { capacity *= 2 }
-        keys = [UInt64](repeating: 0, count: capacity)
-        counts = [Int32](repeating: 0, count: capacity)
-        firsts = [Int32](repeating: 0, count: capacity)
+        slots = [Slot](repeating: Slot(key: 0, count: 0, first: 0), count: capacity)
         mask = capacity - 1
     }
 
     /// Empties the table, keeping it at least big enough for `expected` keys.
     mutating func reset(expected: Int) {
-        if keys.count < expected * 2 {
+        if slots.count < expected * 2 {
             self = HashCounter(expected: expected)
         } else {
-            for i in keys.indices { keys[i] = 0 }
+            slots.withUnsafeMutableBufferPointer { buffer in
+                for i in buffer.indices { buffer[i].key = 0 }
+            }
         }
     }
 
     /// Counts `key`; returns its count after this occurrence.
     @discardableResult
+    @inline(__always)
     mutating func add(_ key: UInt64, position: Int) -> Int32 {
         let stored = key == 0 ? 1 : key
-        var slot = Int(truncatingIfNeeded: Self.mix(stored)) & mask
-        while true {
-            let existing = keys[slot]
-            if existing == stored {
-                counts[slot] += 1
-                return counts[slot]
+        let mask = mask
+        return slots.withUnsafeMutableBufferPointer { buffer in
+            var slot = Int(truncatingIfNeeded: Self.mix(stored)) & mask
+            while true {
+                let existing = buffer[slot].key
+                if existing == stored {
+                    buffer[slot].count += 1
+                    return buffer[slot].count
+                }
+                if existing == 0 {
+                    buffer[slot] = Slot(key: stored, count: 1, first: Int32(truncatingIfNeeded: position))
+                    return 1
+                }
+                slot = (slot + 1) & mask
             }
-            if existing == 0 {
-                keys[slot] = stored
-                counts[slot] = 1
-                firsts[slot] = Int32(truncatingIfNeeded: position)
-                return 1
-            }
-            slot = (slot + 1) & mask
         }
     }
 
@@ -50,8 +56,8 @@ struct HashCounter {
     /// `collections.Counter.most_common(1)` picks). Returns its first position and count.
     func mostCommon() -> (position: Int, count: Int)? {
         var best: (position: Int, count: Int)?
-        for slot in keys.indices where keys[slot] != 0 {
-            let count = Int(counts[slot]), position = Int(firsts[slot])
+        for slot in slots where slot.key != 0 {
+            let count = Int(slot.count), position = Int(slot.first)
             if let current = best, count < current.count || (count == current.count && position > current.position) { continue }
             best = (position, count)
         }

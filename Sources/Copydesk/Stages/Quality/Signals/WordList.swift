@@ -1,16 +1,21 @@
 /// The words of a document as datatrove sees them (`split_into_words`: spaCy tokens, whitespace
 /// tokens dropped), with what the Gopher checks need of each, gathered in the tokenizing pass.
 struct WordList: TokenSink {
-    /// Byte ranges of the words.
-    var starts: [Int32] = []
-    var ends: [Int32] = []
-    /// Length of each word in code points (Python `len`).
-    var lengths: [Int32] = []
-    /// FNV-1a hash of each word's bytes (word identity for n-grams).
-    var hashes: [UInt64] = []
-    /// Polynomial hash of each word's bytes and `base^bytes`, to hash concatenations of words.
-    var polynomials: [UInt64] = []
-    var powers: [UInt64] = []
+    /// One word: its bytes, its length in code points (Python `len`), the FNV-1a hash of its bytes
+    /// (identity for n-grams), and the polynomial hash of its bytes with `base^bytes`, to hash
+    /// concatenations of words.
+    struct Word {
+        var start: Int32
+        var end: Int32
+        var length: Int32
+        var hash: UInt64
+        var polynomial: UInt64
+        var power: UInt64
+        /// The inverse of `power` modulo 2^64.
+        var inversePower: UInt64
+    }
+
+    var words: [Word] = []
     /// Words with a character outside datatrove's `PUNCTUATION_SET`, and their total length.
     var nonSymbolWords = 0
     var nonSymbolLength = 0
@@ -18,25 +23,29 @@ struct WordList: TokenSink {
     var alphaWords = 0
     /// Bit i set when stop word i of `stopWords` occurs.
     var stopWordsSeen: UInt64 = 0
+    /// Letters (`isalpha`) in the words, and how many of them are Latin, for script detection.
+    var letters = 0
+    var latinLetters = 0
 
     private let text: UnsafeBufferPointer<UInt8>
     private let stopWords: StopWords
 
     /// The base of the polynomial hash (odd, so powers never vanish modulo 2^64).
     static let base: UInt64 = 0x9E37_79B9_7F4A_7C15
+    /// base⁻¹ modulo 2^64 (Newton's iteration; each step doubles the correct low bits).
+    static let inverseBase: UInt64 = {
+        var x = base
+        for _ in 0..<6 { x = x &* (2 &- base &* x) }
+        return x
+    }()
 
     init(text: UnsafeBufferPointer<UInt8>, stopWords: StopWords, capacity: Int) {
         self.text = text
         self.stopWords = stopWords
-        starts.reserveCapacity(capacity)
-        ends.reserveCapacity(capacity)
-        lengths.reserveCapacity(capacity)
-        hashes.reserveCapacity(capacity)
-        polynomials.reserveCapacity(capacity)
-        powers.reserveCapacity(capacity)
+        words.reserveCapacity(capacity)
     }
 
-    var count: Int { starts.count }
+    var count: Int { words.count }
 
     mutating func space(_ start: Int, _ end: Int) {}
 
@@ -44,40 +53,57 @@ struct WordList: TokenSink {
         var fnv: UInt64 = 0xcbf2_9ce4_8422_2325
         var poly: UInt64 = 0
         var power: UInt64 = 1
+        var inversePower: UInt64 = 1
+        let inverseBase = Self.inverseBase
         var length = 0
         var nonSymbol = false
         var alpha = false
         var ascii = true
+        var asciiLetters = 0
         for i in start..<end {
             let byte = text[i]
             fnv = (fnv ^ UInt64(byte)) &* 0x100_0000_01b3
             poly = poly &* Self.base &+ UInt64(byte) &+ 1
             power = power &* Self.base
-            if byte & 0xC0 != 0x80 { length += 1 }
+            inversePower = inversePower &* inverseBase
             if byte < 0x80 {
-                if Self.asciiNonPunctuation[Int(byte)] { nonSymbol = true }
-                if (byte | 0x20) >= 0x61 && (byte | 0x20) <= 0x7A { alpha = true }
+                length += 1
+                // In ASCII, only letters and digits are outside PUNCTUATION_SET (a word has no whitespace).
+                let folded = byte | 0x20
+                if folded >= 0x61 && folded <= 0x7A {
+                    alpha = true
+                    nonSymbol = true
+                    asciiLetters += 1
+                } else if byte >= 0x30 && byte <= 0x39 {
+                    nonSymbol = true
+                }
             } else {
+                if byte & 0xC0 != 0x80 { length += 1 }
                 ascii = false
             }
         }
+        letters += asciiLetters
+        latinLetters += asciiLetters
         if !ascii {
             var i = start
             while i < end {
                 let (scalar, size) = ScalarClass.decode(text, at: i, end: end)
-                if scalar >= 0x80 {
+                // General punctuation, symbols and arrows (curly quotes, dashes) are neither letters nor words.
+                if scalar >= 0x80 && !ScalarClass.isPunctuationBlock(scalar) {
                     if !nonSymbol && !ScalarClass.isDatatrovePunctuation(scalar) { nonSymbol = true }
-                    if !alpha && ScalarClass.isAlpha(scalar) { alpha = true }
+                    if ScalarClass.isAlpha(scalar) {
+                        alpha = true
+                        letters += 1
+                        // Latin-1 Supplement, Latin Extended-A/B, IPA, Latin Extended Additional.
+                        if (0xC0...0x2AF).contains(scalar) || (0x1E00...0x1EFF).contains(scalar) { latinLetters += 1 }
+                    }
+                } else if scalar >= 0x80, !nonSymbol, !ScalarClass.isDatatrovePunctuation(scalar) {
+                    nonSymbol = true
                 }
                 i += size
             }
         }
-        starts.append(Int32(start))
-        ends.append(Int32(end))
-        lengths.append(Int32(length))
-        hashes.append(fnv)
-        polynomials.append(poly)
-        powers.append(power)
+        words.append(Word(start: Int32(start), end: Int32(end), length: Int32(length), hash: fnv, polynomial: poly, power: power, inversePower: inversePower))
         if nonSymbol {
             nonSymbolWords += 1
             nonSymbolLength += length
@@ -88,10 +114,8 @@ struct WordList: TokenSink {
         }
     }
 
-    /// ASCII bytes that are not in datatrove's `PUNCTUATION_SET` (letters, digits, space).
-    static let asciiNonPunctuation: [Bool] = (0..<128).map { byte in
-        !CharacterTables.contains(CharacterTables.datatrovePunctuation, UInt32(byte))
-    }
+    /// The share of Latin letters among the letters (1 when there are none).
+    var latinShare: Double { letters == 0 ? 1 : Double(latinLetters) / Double(letters) }
 
     /// How many distinct stop words occur.
     var distinctStopWords: Int { stopWordsSeen.nonzeroBitCount }

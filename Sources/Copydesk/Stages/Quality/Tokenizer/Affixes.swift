@@ -2,7 +2,7 @@
 /// written as code over scalars instead of regular expressions.
 enum Affixes {
     /// `LIST_PUNCT` + `LIST_QUOTES` + the other single-character prefixes (`§ % = — –`) + `LIST_CURRENCY`.
-    private static let prefixSet: Set<UInt32> = {
+    static let prefixSet: Set<UInt32> = {
         var set = punctSet.union(quoteSet)
         set.formUnion([0xA7, 0x25, 0x3D, 0x2014, 0x2013])
         set.formUnion("$£€¥฿₽﷼".unicodeScalars.map(\.value))
@@ -17,11 +17,11 @@ enum Affixes {
     static let quoteSet: Set<UInt32> = Set("'\"”“`‘´’‚,„»«「」『』（）〔〕【】《》〈〉〈〉⟦⟧".unicodeScalars.map(\.value))
 
     /// Single-character suffixes: `LIST_PUNCT` + `LIST_QUOTES` + `— –`.
-    private static let suffixSet: Set<UInt32> = punctSet.union(quoteSet).union([0x2014, 0x2013])
+    static let suffixSet: Set<UInt32> = punctSet.union(quoteSet).union([0x2014, 0x2013])
 
     /// Characters allowed before a final '.' split off as a suffix (`[0-9{al}{e}{p}(?:{q})]` besides
     /// lowercase letters and digits): `%²-+`, the characters of `PUNCT` and `(?:` `)` and the quotes.
-    private static let beforeDotSet: Set<UInt32> = {
+    static let beforeDotSet: Set<UInt32> = {
         var set = punctSet.union(quoteSet)
         set.formUnion("%²-+|(?:)".unicodeScalars.map(\.value))
         return set
@@ -52,7 +52,7 @@ enum Affixes {
             while end < hi, s[end] == 0x2E { end += 1 }
             return end - lo >= 2 ? end - lo : 0
         }
-        if prefixSet.contains(c) || ScalarClass.isIcon(c) { return 1 }
+        if isPrefixCharacter(c) || ScalarClass.isIcon(c) { return 1 }
         // US$ C$ A$
         if c == 0x55, lo + 2 < hi, s[lo + 1] == 0x53, s[lo + 2] == 0x24 { return 3 }
         if c == 0x43 || c == 0x41, lo + 1 < hi, s[lo + 1] == 0x24 { return 2 }
@@ -88,11 +88,11 @@ enum Affixes {
         }
         if best == 1 { return 1 }
         let c = s[hi - 1]
-        if suffixSet.contains(c) || ScalarClass.isIcon(c) { return 1 }
+        if isSuffixCharacter(c) || ScalarClass.isIcon(c) { return 1 }
         let before = hi - 2 >= lo ? s[hi - 2] : nil
         if c == 0x2B, let before, ScalarClass.isDigit(before) { return 1 }
         if c == 0x2E, let before {
-            if ScalarClass.isDigit(before) || ScalarClass.isSpacyLower(before) || beforeDotSet.contains(before) { return 1 }
+            if ScalarClass.isDigit(before) || ScalarClass.isSpacyLower(before) || isBeforeDotCharacter(before) { return 1 }
             if hi - 3 >= lo {
                 let first = s[hi - 3]
                 if ScalarClass.isSpacyUpper(first) && ScalarClass.isSpacyUpper(before) { return 1 }
@@ -117,8 +117,8 @@ enum Affixes {
         case 0x2B, 0x2D, 0x2A, 0x5E:  // (?<=[0-9])[+\-\*^](?=[0-9-])
             if ScalarClass.isDigit(before) && (ScalarClass.isDigit(after) || after == 0x2D) { return 1 }
         case 0x2E:  // (?<=[{al}{q}])\.(?=[{au}{q}])
-            if (ScalarClass.isSpacyLower(before) || quoteSet.contains(before))
-                && (ScalarClass.isSpacyUpper(after) || quoteSet.contains(after)) { return 1 }
+            if (ScalarClass.isSpacyLower(before) || isQuote(before))
+                && (ScalarClass.isSpacyUpper(after) || isQuote(after)) { return 1 }
         case 0x2C:  // (?<=[{a}]),(?=[{a}])
             if ScalarClass.isSpacyAlpha(before) && ScalarClass.isSpacyAlpha(after) { return 1 }
         default:
@@ -138,5 +138,41 @@ enum Affixes {
             break
         }
         return 0
+    }
+
+    // ASCII members of the sets above, tested without touching the sets.
+
+    @inline(__always)
+    static func isASCIIPunct(_ c: UInt32) -> Bool {
+        switch c {
+        case 0x2C, 0x3A, 0x3B, 0x21, 0x3F, 0x28, 0x29, 0x5B, 0x5D, 0x7B, 0x7D, 0x3C, 0x3E, 0x5F, 0x23, 0x2A, 0x26: return true
+        default: return false
+        }
+    }
+
+    @inline(__always)
+    static func isQuote(_ c: UInt32) -> Bool {
+        if c < 0x80 { return c == 0x27 || c == 0x22 || c == 0x60 || c == 0x2C }
+        return quoteSet.contains(c)
+    }
+
+    @inline(__always)
+    static func isPrefixCharacter(_ c: UInt32) -> Bool {
+        if c < 0x80 { return isASCIIPunct(c) || c == 0x27 || c == 0x22 || c == 0x60 || c == 0x25 || c == 0x3D || c == 0x24 }
+        return prefixSet.contains(c)
+    }
+
+    @inline(__always)
+    static func isSuffixCharacter(_ c: UInt32) -> Bool {
+        if c < 0x80 { return isASCIIPunct(c) || c == 0x27 || c == 0x22 || c == 0x60 }
+        return suffixSet.contains(c)
+    }
+
+    @inline(__always)
+    static func isBeforeDotCharacter(_ c: UInt32) -> Bool {
+        if c < 0x80 {
+            return isASCIIPunct(c) || c == 0x27 || c == 0x22 || c == 0x60 || c == 0x25 || c == 0x2D || c == 0x2B || c == 0x7C
+        }
+        return beforeDotSet.contains(c)
     }
 }

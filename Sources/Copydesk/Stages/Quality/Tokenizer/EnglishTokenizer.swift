@@ -52,35 +52,73 @@ struct EnglishTokenizer: Sendable {
             guard i < end else { break }
             // A chunk of non-whitespace.
             let chunkStart = i
-            var asciiLetters = true
+            // How many leading bytes are ASCII letters, and whether all bytes are ASCII digits.
+            var letters = 0
+            var digits = true
+            var ascii = true
             while i < end {
                 let byte = text[i]
                 if byte < 0x80 {
                     if (byte >= 0x09 && byte <= 0x0D) || (byte >= 0x1C && byte <= 0x20) { break }
-                    if (byte | 0x20) < 0x61 || (byte | 0x20) > 0x7A { asciiLetters = false }
+                    if (byte | 0x20) >= 0x61 && (byte | 0x20) <= 0x7A {
+                        if letters == i - chunkStart { letters += 1 }
+                        digits = false
+                    } else if byte < 0x30 || byte > 0x39 {
+                        digits = false
+                    }
                     i += 1
                 } else {
                     let (scalar, length) = ScalarClass.decode(text, at: i, end: end)
                     if ScalarClass.isSpace(scalar) { break }
-                    asciiLetters = false
+                    ascii = false
+                    digits = false
                     i += length
                 }
             }
-            tokenizeChunk(text, chunkStart, i, asciiLetters: asciiLetters, into: &sink, scratch: &scratch)
+            let shape = ChunkShape(letters: letters, digits: digits, ascii: ascii, count: i - chunkStart)
+            tokenizeChunk(text, chunkStart, i, shape: shape, into: &sink, scratch: &scratch)
         }
     }
 
+    /// What the chunk scan learned about a chunk, to pick a fast path.
+    struct ChunkShape {
+        var letters: Int
+        var digits: Bool
+        var ascii: Bool
+        var count: Int
+    }
+
     private func tokenizeChunk<Sink: TokenSink>(
-        _ text: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int, asciiLetters: Bool,
+        _ text: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int, shape: ChunkShape,
         into sink: inout Sink, scratch: inout TokenizerScratch
     ) {
         if let pieces = specials.lookup(UnsafeBufferPointer(rebasing: text[start..<end])) {
             emitSpecial(pieces, at: start, into: &sink)
             return
         }
-        if asciiLetters {
+        // Letters only, or digits only: no prefix, suffix, infix or URL applies.
+        if shape.letters == shape.count || shape.digits {
             sink.token(start, end)
             return
+        }
+        // Letters and one closing character that is always a suffix there ("said." "Monday," "us)").
+        if shape.ascii, shape.count >= 2, shape.letters == shape.count - 1 {
+            let last = text[end - 1]
+            let isSuffix: Bool
+            switch last {
+            case 0x2C, 0x3B, 0x3A, 0x21, 0x3F, 0x29, 0x22, 0x27: isSuffix = true
+            case 0x2E: isSuffix = text[end - 2] >= 0x61 && text[end - 2] <= 0x7A
+            default: isSuffix = false
+            }
+            if isSuffix {
+                if let pieces = specials.lookup(UnsafeBufferPointer(rebasing: text[start..<(end - 1)])) {
+                    emitSpecial(pieces, at: start, into: &sink)
+                } else {
+                    sink.token(start, end - 1)
+                }
+                sink.token(end - 1, end)
+                return
+            }
         }
         scratch.load(text, start, end)
         scratch.prefixes.removeAll(keepingCapacity: true)

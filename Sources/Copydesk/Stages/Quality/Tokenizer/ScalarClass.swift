@@ -51,6 +51,13 @@ enum ScalarClass {
         }
     }
 
+    /// General Punctuation (curly quotes, dashes) and the arrow, mathematical, technical, box and
+    /// symbol blocks up to U+2BFF: no letters there, so letter tests can skip them.
+    @inline(__always)
+    static func isPunctuationBlock(_ c: UInt32) -> Bool {
+        (c >= 0x2000 && c <= 0x206F) || (c >= 0x2190 && c <= 0x2BFF)
+    }
+
     /// ASCII `[0-9]`.
     @inline(__always)
     static func isDigit(_ c: UInt32) -> Bool { c >= 0x30 && c <= 0x39 }

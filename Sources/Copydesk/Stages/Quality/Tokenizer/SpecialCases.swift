@@ -13,6 +13,9 @@ struct SpecialCases: Sendable {
     private let slots: [Int32]
     /// The longest exception in bytes; longer chunks are not looked up.
     let maximumLength: Int
+    /// Bits set for the (first byte, last byte, length) of every exception: most keys that are not
+    /// exceptions are turned away here without hashing.
+    private let filter: [UInt64]
 
     /// The English table.
     static let english = SpecialCases(source: englishSource)
@@ -51,11 +54,24 @@ struct SpecialCases: Sendable {
         self.pieces = pieces
         self.slots = slots
         self.maximumLength = longest
+        var filter = [UInt64](repeating: 0, count: 1024)
+        for entry in entries {
+            let bit = Self.filterBit(first: bytes[Int(entry.start)], last: bytes[Int(entry.end) - 1], length: Int(entry.end - entry.start))
+            filter[bit >> 6] |= 1 << UInt64(bit & 63)
+        }
+        self.filter = filter
+    }
+
+    @inline(__always)
+    private static func filterBit(first: UInt8, last: UInt8, length: Int) -> Int {
+        (Int(first) &* 31 &+ Int(last) &* 131 &+ length &* 7919) & 0xFFFF
     }
 
     /// The range in `pieces` of the token lengths for `key`, or nil when it is not an exception.
     func lookup(_ key: UnsafeBufferPointer<UInt8>) -> Range<Int>? {
         guard key.count <= maximumLength, !key.isEmpty else { return nil }
+        let bit = Self.filterBit(first: key[0], last: key[key.count - 1], length: key.count)
+        guard filter[bit >> 6] & (1 << UInt64(bit & 63)) != 0 else { return nil }
         let mask = slots.count - 1
         var slot = Self.hash(key) & mask
         while true {
