@@ -6,6 +6,7 @@ Usage (from the repo root):
     python3 bench/quality_bench.py                      # the benchmark (report on stdout)
     python3 bench/quality_bench.py --limit 300          # only the first 300 news-dev articles
     python3 bench/quality_bench.py reference            # only the datatrove reference files (no copydesk)
+    python3 bench/quality_bench.py selftest             # checks the comparison and the probes (no copydesk)
 
 The script needs Python 3.11. At the top level it uses the standard library only: it creates
 bench/.venv-quality, installs datatrove and spaCy there (pinned below) and runs itself again inside it.
@@ -55,6 +56,9 @@ disagreement with its cause, for the Swift side), datatrove_signals.jsonl (cache
 versions stay the same; --fresh recomputes), copydesk_quality*.jsonl; reference mode also writes
 spacy_tokens.jsonl, spacy_en_rules.json and datatrove_charsets.json. Text excerpts appear only in those
 files and on the terminal.
+selftest runs the comparison against a fake copydesk built from the datatrove mirror: exact, it must
+agree everywhere; perturbed (a made-up word counted as two tokens and one extra C4 sentence, some decisions
+flipped), the report and both probes must pin exactly the perturbed documents, piece and line.
 Exit status: 0 ok (targets met or not), 1 failure.
 """
 
@@ -179,7 +183,9 @@ def load_documents(args):
     if not os.path.isfile(args.corpus):
         raise BenchError(f"corpus not found: {args.corpus}")
     news = read_jsonl_texts(args.corpus, "news-dev", args.limit)
-    gen_path = os.path.join(OUT_DIR, "quality_gen.jsonl")
+    default_gen = (args.gen_seed, args.gen_per_kind) == (1, 30)
+    gen_path = os.path.join(OUT_DIR, "quality_gen.jsonl" if default_gen else
+                            f"quality_gen-seed{args.gen_seed}-k{args.gen_per_kind}.jsonl")
     cmd = [sys.executable, os.path.join(BENCH_DIR, "gen_quality.py"), "--seed", str(args.gen_seed),
            "--per-kind", str(args.gen_per_kind), "--out", gen_path]
     if subprocess.run(cmd).returncode != 0:
@@ -1138,6 +1144,17 @@ def make_report(args, news, gen, records, dec_stats, sig_stats, dec_dis, sig_dis
         L.append("|---|---|---|---:|---|")
         for (k, sc, fl), ids in sorted(kinds.items(), key=lambda kv: -len(kv[1])):
             L.append(f"| {k} | {sc} | {fl} | {len(ids)} | {', '.join(ids[:3])} |")
+    kinds = {}
+    for r in records:
+        if r["source"] == "generated":
+            kinds.setdefault(r["kind"], []).append(r)
+    if kinds:
+        L.append("\nGenerated pages: documents per kind that datatrove drops, per filter (30 = all of the kind):\n")
+        L.append("| kind | docs | " + " | ".join(FILTERS) + " |")
+        L.append("|---|---:|" + "---:|" * len(FILTERS))
+        for k, rs in kinds.items():
+            L.append(f"| {k} | {len(rs)} | " + " | ".join(str(sum(not r["decisions"][f]["keep"] for r in rs))
+                                                       for f in FILTERS) + " |")
     L.append("\n## Per-signal agreement (within 1% relative; 0 only equals 0; null only equals null; target >= 95% of docs)\n")
     L.append("| datatrove signal | copydesk signal | agree | % | target |")
     L.append("|---|---|---:|---:|---|")
@@ -1297,6 +1314,98 @@ def write_mismatches(path, dec_dis, sig_dis, texts, records, cdq, probes=((), ()
 
 
 # ---------------------------------------------------------------------------------------------
+# self-test: the comparison machinery against a fake copydesk made from the datatrove mirror
+
+SELFTEST_MARK = "Zorblat"  # a made-up word: the fake "tokenizer" counts it as two words
+
+
+def fake_copydesk_main(argv):
+    """`quality_bench.py fake-copydesk run ...`: reads JSONL on stdin and writes copydesk.quality computed with
+    the datatrove mirror. $QUALITY_FAKE=perturbed adds one word (and one non-symbol word) for each occurrence of
+    SELFTEST_MARK and one C4 sentence per occurrence, and drops every document whose id ends in -001 for gopher_repetition."""
+    if not argv or argv[0] != "run":
+        return 0
+    perturbed = os.environ.get("QUALITY_FAKE") == "perturbed"
+    patch_badwords_offline(find_badwords_file())
+    rx = badwords_regex_from(make_filters()["c4_badwords"])
+    rename = {"empty": {"gopher_repetition": "gopher_rep_empty", "fineweb": "fineweb_empty"}}
+    for line in sys.stdin:
+        d = json.loads(line)
+        sig, implied, _ = datatrove_signals(d["text"], rx)
+        out = {c: sig.get(s) for s, c in SIGNAL_MAP.items()}
+        failed = [rename.get(v, {}).get(f, v) for f, v in implied.items() if v]
+        if perturbed:
+            extra = d["text"].count(SELFTEST_MARK)
+            if extra and out["gopher_n_words"] is not None:
+                out["gopher_n_words"] += extra
+                words = d["text"].count("\n") / out["fineweb_list_ratio"] if out["fineweb_list_ratio"] else 0
+                out["fineweb_list_ratio"] = d["text"].count("\n") / (words + extra) if words else None
+                out["c4_sentences"] += extra
+            if d["id"].endswith("-001") and "dup_para_frac" not in failed:
+                failed.append("dup_para_frac")
+        d["copydesk"] = {"quality": {"score": 0.5, "signals": out, "failed": failed, "decision": "flag"}}
+        sys.stdout.write(json.dumps(d, ensure_ascii=False) + "\n")
+    return 0
+
+
+def cmd_selftest(args):
+    problems = []
+
+    def check(cond, what):
+        log(("ok    " if cond else "FAILED ") + what)
+        if not cond:
+            problems.append(what)
+
+    # the agreement rule
+    check(values_agree(None, None) and not values_agree(None, 0.0) and not values_agree(0.0, None), "null only equals null")
+    check(values_agree(0, 0.0) and not values_agree(0.0, 1e-12), "0 only equals 0")
+    check(values_agree(100, 100.99) and not values_agree(100, 101.1) and values_agree(-2.0, -2.01), "1% relative")
+    # documents: two per generated kind, plus the marker word
+    args.gen_per_kind = 2
+    news, gen, _ = load_documents(args)
+    docs = gen + [{"id": "selftest-mark", "source": "generated", "kind": "selftest",
+                   "text": f"The {SELFTEST_MARK} report was published on Monday.\nIt said the plan would go ahead."}]
+    texts = {d["id"]: d["text"] for d in docs}
+    patch_badwords_offline(find_badwords_file())
+    filters = make_filters()
+    records = reference_records(docs, filters)  # also checks the mirror against the real filters
+    tmp = tempfile.mkdtemp(prefix="quality-selftest-")
+    fake = os.path.join(tmp, "copydesk")
+    with open(fake, "w") as f:
+        f.write(f"#!/bin/sh\nexec {json.dumps(sys.executable)} {json.dumps(os.path.abspath(__file__))} fake-copydesk \"$@\"\n")
+    os.chmod(fake, 0o755)
+    inp = os.path.join(tmp, "input.jsonl")
+    write_jsonl(inp, [{"id": d["id"], "text": d["text"]} for d in docs])
+    cfg = write_config(os.path.join(tmp, "q.yaml"), SETS, CONFIG_TEMPLATE)
+    rx = badwords_regex_from(filters["c4_badwords"])
+    for mode in ("exact", "perturbed"):
+        os.environ["QUALITY_FAKE"] = mode
+        out = os.path.join(tmp, f"out-{mode}.jsonl")
+        run_copydesk(fake, cfg, inp, out)
+        dec_stats, sig_stats, dec_dis, sig_dis, missing_docs, missing_sigs, unknown = compare(records, texts,
+                                                                                              read_copydesk_output(out))
+        tok, lin, _ = run_probes(fake, CONFIG_TEMPLATE, sig_dis, texts, rx, tmp, fuzz=0)
+        if mode == "exact":
+            check(not dec_dis and not sig_dis and not missing_docs and not missing_sigs and not unknown,
+                  f"exact fake: no disagreement ({len(dec_dis)} decisions, {len(sig_dis)} signals)")
+            check(not tok and not lin, "exact fake: the probes find nothing")
+        else:
+            flipped = {d["id"] for d in dec_dis if d["filter"] == "gopher_repetition"}
+            expect = {r["id"] for r in records if r["id"].endswith("-001") and r["decisions"]["gopher_repetition"]["keep"]}
+            check(flipped == expect and expect, f"perturbed fake: the {len(expect)} flipped repetition decisions are found")
+            check({d["id"] for d in sig_dis if d["signal"] == "gopher.non_symbol_words"} == {"selftest-mark"},
+                  "perturbed fake: the word-count disagreement is pinned to the marked document")
+            check([t["piece"] for t in tok] == [SELFTEST_MARK], f"tokenizer probe finds exactly {SELFTEST_MARK!r}: "
+                  f"{[t['piece'] for t in tok]}")
+            check([t["line"] for t in lin] == [texts["selftest-mark"].splitlines()[0]],
+                  f"line probe finds exactly the marked line: {[t['line'] for t in lin]}")
+    if problems:
+        raise BenchError(f"self-test: {len(problems)} check(s) failed")
+    log("self-test passed")
+    return 0
+
+
+# ---------------------------------------------------------------------------------------------
 # entry points
 
 def write_jsonl(path, records):
@@ -1326,8 +1435,11 @@ def cmd_reference(args):
 
 
 def main():
+    if sys.argv[1:2] == ["fake-copydesk"]:  # the self-test's stand-in for the copydesk binary
+        ensure_venv_and_reexec()
+        return fake_copydesk_main(sys.argv[2:])
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    ap.add_argument("command", nargs="?", default="run", choices=["run", "reference"])
+    ap.add_argument("command", nargs="?", default="run", choices=["run", "reference", "selftest", "fake-copydesk"])
     ap.add_argument("--corpus", default=DEFAULT_CORPUS)
     ap.add_argument("--limit", type=int, help="only the first N corpus documents")
     ap.add_argument("--gen-seed", type=int, default=1)
@@ -1346,6 +1458,8 @@ def main():
         ensure_venv_and_reexec()
         if args.command == "reference":
             return cmd_reference(args)
+        if args.command == "selftest":
+            return cmd_selftest(args)
         return cmd_run(args)
     except BenchError as e:
         print(f"quality_bench: error: {e}", file=sys.stderr)
