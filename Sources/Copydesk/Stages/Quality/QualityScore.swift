@@ -1,4 +1,5 @@
-/// The quality score: a weighted mean, over the signal sets, of the mean margin of each set's checks.
+/// The quality score: a weighted mean, over the signal sets, of each set's score: the mean margin of
+/// its checks, halved (by default) for every check of the set that failed.
 ///
 /// A check's margin is how far its value is from the threshold on the passing side, as a share of
 /// `softness × threshold`, clipped to 0...1: 0 for a failed check, 1 for a value comfortably clear of
@@ -7,7 +8,8 @@
 ///
 ///     margin(atMost t)  = clamp((t − v) / (softness·t), 0, 1)
 ///     margin(atLeast t) = clamp((v − t) / (softness·t), 0, 1)
-///     score = Σ_set weight(set) · mean(margins of set) / Σ_set weight(set)
+///     set score = mean(margins of set) · failure_factor ^ (failed checks of set)
+///     score     = Σ_set weight(set) · set score / Σ_set weight(set)
 enum QualityScore {
     static func margin(_ check: QualityCheck, softness: Double) -> Double {
         switch check.rule {
@@ -36,12 +38,14 @@ enum QualityScore {
             guard weight > 0 else { continue }
             var sum = 0.0
             var count = 0
+            var penalty = 1.0
             for check in checks where check.set == set && check.applies {
                 sum += margin(check, softness: settings.softness)
                 count += 1
+                if !check.passed { penalty *= settings.failureFactor }
             }
             guard count > 0 else { continue }
-            weighted += weight * sum / Double(count)
+            weighted += weight * penalty * sum / Double(count)
             totalWeight += weight
         }
         return totalWeight > 0 ? weighted / totalWeight : 1

@@ -91,6 +91,8 @@ public struct QualityScoreSettings: Sendable, Equatable {
     public var weights: [QualitySet: Double] = [.gopher: 1, .gopherRepetition: 1, .c4: 1, .fineweb: 1]
     /// A check's margin reaches 1 at this fraction of its threshold away from it on the passing side.
     public var softness = 0.5
+    /// A set's score is multiplied by this for each of its checks that failed.
+    public var failureFactor = 0.5
 
     public init() {}
 }

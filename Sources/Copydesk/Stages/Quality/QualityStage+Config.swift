@@ -16,7 +16,7 @@ extension QualityStage {
     static let finewebKeys = [
         "line_punct_thr", "line_punct_exclude_zero", "short_line_thr", "short_line_length", "char_duplicates_ratio", "new_line_ratio",
     ]
-    static let scoreKeys = ["weights", "softness"]
+    static let scoreKeys = ["weights", "softness", "failure_factor"]
     static let nonLatinKeys = ["min_latin_share", "skip"]
     static let exampleKeys = ["input", "failed"]
     static let badWordFileKeys = ["description", "source", "license", "words"]
@@ -146,6 +146,7 @@ extension QualityStage {
         if m.value("softness")?.double.map({ $0 <= 0 }) == true {
             context.error("expected \"softness\" above 0", at: m.value("softness")?.mark)
         }
+        if let v = number(m, "failure_factor", context: context, range: 0...1) { s.failureFactor = v }
         guard let node = m.value("weights"),
               let weights = ConfigMapping(node, allowedKeys: QualitySet.allCases.map(\.rawValue), what: "score weights", context: context) else { return }
         for set in QualitySet.allCases {

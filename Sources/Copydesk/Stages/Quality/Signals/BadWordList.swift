@@ -20,21 +20,21 @@ public struct BadWordList: Sendable {
         }
         words = unique
         var singles = [Bool](repeating: false, count: 256)
-        var buckets = [[Int32]](repeating: [], count: 65536)
+        // A counting sort of the words longer than one byte by their first two bytes.
+        var starts = [Int32](repeating: 0, count: 65537)
+        for word in unique where word.count > 1 { starts[(Int(word[0]) << 8 | Int(word[1])) + 1] += 1 }
+        for key in 0..<65536 { starts[key + 1] += starts[key] }
+        var next = starts
+        var flat = [Int32](repeating: 0, count: Int(starts[65536]))
         for (index, word) in unique.enumerated() {
             if word.count == 1 {
                 singles[Int(word[0])] = true
             } else {
-                buckets[Int(word[0]) << 8 | Int(word[1])].append(Int32(index))
+                let key = Int(word[0]) << 8 | Int(word[1])
+                flat[Int(next[key])] = Int32(index)
+                next[key] += 1
             }
         }
-        var starts = [Int32](repeating: 0, count: 65537)
-        var flat: [Int32] = []
-        for key in 0..<65536 {
-            starts[key] = Int32(flat.count)
-            flat += buckets[key]
-        }
-        starts[65536] = Int32(flat.count)
         bucketStarts = starts
         order = flat
         singleBytes = singles
