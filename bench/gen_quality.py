@@ -20,7 +20,6 @@ characters other than \\n, trailing blanks, tabs, CRLF, non-Latin scripts, very 
 import argparse
 import json
 import os
-import random
 import sys
 
 BENCH_DIR = os.path.dirname(os.path.abspath(__file__))

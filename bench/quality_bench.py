@@ -69,11 +69,11 @@ import math
 import os
 import random
 import re
+import resource
 import subprocess
 import sys
 import tempfile
 import time
-import unicodedata
 
 BENCH_DIR = os.path.dirname(os.path.abspath(__file__))
 REPO_DIR = os.path.dirname(BENCH_DIR)
@@ -711,12 +711,12 @@ def find_copydesk(path):
 def run_copydesk(binary, config, input_path, output_path):
     """Wall and CPU seconds of `copydesk run --config CONFIG --jobs 1 -q < input > output`."""
     args = [binary, "run", "--config", config, "--jobs", "1", "-q"]
-    r0 = __import__("resource").getrusage(__import__("resource").RUSAGE_CHILDREN)
+    r0 = resource.getrusage(resource.RUSAGE_CHILDREN)
     with open(input_path, "rb") as fin, open(output_path, "wb") as fout:
         t0 = time.perf_counter()
         proc = subprocess.run(args, stdin=fin, stdout=fout, stderr=subprocess.PIPE, cwd=REPO_DIR)
         wall = time.perf_counter() - t0
-    r1 = __import__("resource").getrusage(__import__("resource").RUSAGE_CHILDREN)
+    r1 = resource.getrusage(resource.RUSAGE_CHILDREN)
     if proc.returncode not in (0, 3):
         raise BenchError(f"copydesk exited {proc.returncode}: {' '.join(args)} < {input_path}\n"
                          f"{proc.stderr.decode('utf-8', 'replace').strip()[-3000:]}")
