@@ -73,31 +73,42 @@ BAD_NEWS = [  # news usage that the word list also catches (datatrove drops thes
     "The documentary deals with sex education in rural schools.",
     "The team's chances of survival now hang on the last match, the coach said.",
 ]
-HINDI = ["सरकार ने मंगलवार को नई नीति की घोषणा की।", "इस फैसले से किसानों को राहत मिलेगी।",
-         "मंत्री ने कहा कि काम अगले महीने शुरू होगा।", "शहर में भारी बारिश के कारण यातायात प्रभावित रहा।",
-         "पुलिस ने मामले की जांच शुरू कर दी है।", "विपक्ष ने इस कदम की आलोचना की।"]
-KOREAN = ["정부는 화요일 새로운 정책을 발표했다.", "이번 결정으로 농민들의 부담이 줄어들 전망이다.",
-          "장관은 다음 달부터 사업을 시작한다고 말했다.", "폭우로 인해 도심 교통이 크게 혼잡했다.",
-          "경찰은 사건에 대한 조사를 시작했다.", "야당은 이번 조치를 강하게 비판했다."]
-SPANISH = ["El gobierno anunció el martes una nueva política de vivienda.",
-           "La decisión aliviará la carga de los agricultores de la región.",
-           "El ministro dijo que las obras comenzarán el próximo mes.",
-           "Las lluvias intensas afectaron el tráfico en el centro de la ciudad.",
-           "La policía abrió una investigación sobre el caso.",
-           "La oposición criticó con dureza la medida del ejecutivo."]
-GERMAN = ["Die Regierung hat am Dienstag eine neue Wohnungspolitik angekündigt.",
-          "Die Entscheidung soll die Bauern in der Region entlasten.",
-          "Der Minister sagte, die Arbeiten würden im nächsten Monat beginnen.",
-          "Starker Regen hat den Verkehr in der Innenstadt behindert.",
-          "Die Polizei hat Ermittlungen in dem Fall aufgenommen.",
-          "Die Opposition kritisierte die Maßnahme scharf."]
-RUSSIAN = ["Правительство во вторник объявило о новой жилищной политике.",
-           "Это решение облегчит положение фермеров в регионе.",
-           "Министр заявил, что работы начнутся в следующем месяце.",
-           "Сильные дожди затруднили движение в центре города.",
-           "Полиция начала расследование по этому делу.",
-           "Оппозиция резко раскритиковала это решение."]
-FOREIGN = {"hindi": HINDI, "korean": KOREAN, "spanish": SPANISH, "german": GERMAN, "russian": RUSSIAN}
+# Non-English sentences are built from parts (time, subject, predicate, a number clause) so that an
+# article does not repeat itself: the repetition filters should not be what drops it.
+FOREIGN = {
+    "hindi": (["मंगलवार को", "पिछले सप्ताह", "शुक्रवार शाम", "इस महीने", "आज सुबह", "कल देर रात"],
+              ["सरकार ने", "मंत्री ने", "पुलिस ने", "नगर निगम ने", "अदालत ने", "विपक्ष ने", "आयोग ने", "बोर्ड ने"],
+              ["नई योजना की घोषणा की।", "मामले की जांच शुरू की।", "अधिकारियों के साथ बैठक की।", "अपनी रिपोर्ट जारी की।",
+               "इस फैसले का स्वागत किया।", "लोगों से सहयोग की अपील की।", "बजट में बदलाव का प्रस्ताव रखा।",
+               "सड़कों की मरम्मत का आदेश दिया।"],
+              "इसमें {n} लोग शामिल हुए।"),
+    "korean": (["화요일", "지난주", "금요일 저녁", "이번 달", "오늘 아침", "어젯밤"],
+               ["정부는", "장관은", "경찰은", "시청은", "법원은", "야당은", "위원회는", "교육청은"],
+               ["새로운 계획을 발표했다.", "사건에 대한 조사를 시작했다.", "관계자들과 회의를 열었다.", "보고서를 공개했다.",
+                "이번 결정을 환영했다.", "시민들에게 협조를 요청했다.", "예산 조정안을 제출했다.", "도로 보수를 지시했다."],
+               "이 자리에는 {n}명이 참석했다."),
+    "spanish": (["El martes", "La semana pasada", "El viernes por la tarde", "Este mes", "Esta mañana", "Anoche"],
+                ["el gobierno", "el ministro", "la policía", "el ayuntamiento", "el tribunal", "la oposición",
+                 "la comisión", "la junta"],
+                ["anunció un nuevo plan.", "abrió una investigación sobre el caso.", "se reunió con los responsables.",
+                 "publicó un informe.", "celebró la decisión.", "pidió la colaboración de los vecinos.",
+                 "propuso cambios en el presupuesto.", "ordenó reparar las calles."],
+                "Asistieron {n} personas."),
+    "german": (["Am Dienstag", "Vergangene Woche", "Am Freitagabend", "In diesem Monat", "Heute früh", "Gestern Abend"],
+               ["meldete die Regierung:", "erklärte der Minister:", "teilte die Polizei mit:", "hieß es aus dem Rathaus:",
+                "entschied das Gericht:", "kritisierte die Opposition:", "berichtete die Kommission:", "sagte der Vorstand:"],
+               ["Ein neuer Plan steht.", "Eine Untersuchung läuft.", "Die Verantwortlichen treffen sich bald.",
+                "Ein Bericht liegt vor.", "Die Entscheidung wird begrüßt.", "Die Bürger sollen mithelfen.",
+                "Der Haushalt wird geändert.", "Die Straßen werden repariert."],
+               "Daran nahmen {n} Personen teil."),
+    "russian": (["Во вторник", "На прошлой неделе", "В пятницу вечером", "В этом месяце", "Сегодня утром", "Вчера вечером"],
+                ["правительство сообщило:", "министр заявил:", "полиция сообщила:", "мэрия объявила:",
+                 "суд постановил:", "оппозиция заявила:", "комиссия сообщила:", "совет объявил:"],
+                ["новый план готов.", "расследование начато.", "встреча с ответственными состоится.",
+                 "доклад опубликован.", "решение одобрено.", "жители должны помочь.", "бюджет будет изменён.",
+                 "дороги отремонтируют."],
+                "В этом участвовали {n} человек."),
+}
 
 
 def sentences(a, n):
@@ -359,8 +370,20 @@ def k_foreign(a):
     """Non-English articles (Hindi, Korean, Spanish, German, Russian): few or no English stop words."""
     r = a.rng
     lang = r.choice(sorted(FOREIGN))
-    pool = FOREIGN[lang]
-    paras = [" ".join(r.choice(pool) for _ in range(r.randint(3, 6))) for _ in range(r.randint(3, 7))]
+    times, subjects, predicates, extra = FOREIGN[lang]
+    preds = r.sample(predicates, len(predicates))  # each predicate once: no repeated n-grams
+    paras, k = [], 0
+    while k < len(preds):
+        sents = []
+        for _ in range(r.randint(2, 3)):
+            if k == len(preds):
+                break
+            sent = f"{r.choice(times)} {r.choice(subjects)} {preds[k]}"
+            k += 1
+            if r.random() < 0.5:
+                sent += " " + extra.format(n=r.randint(12, 4000))
+            sents.append(sent)
+        paras.append(" ".join(sents))
     if r.random() < 0.3:  # a code-switched sentence
         paras.insert(1, a.sentence())
     return "\n\n".join(paras)
