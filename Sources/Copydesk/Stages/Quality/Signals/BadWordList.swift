@@ -10,6 +10,9 @@ public struct BadWordList: Sendable {
     private let bucketStarts: [Int32]
     private let order: [Int32]
     private let singleBytes: [Bool]
+    /// All words' bytes back to back, and where each word starts (plus the end).
+    private let flat: [UInt8]
+    private let offsets: [Int32]
 
     public init(_ list: [String]) {
         var unique: [[UInt8]] = []
@@ -38,34 +41,67 @@ public struct BadWordList: Sendable {
         bucketStarts = starts
         order = flat
         singleBytes = singles
+        var bytes: [UInt8] = []
+        var offsets: [Int32] = [0]
+        for word in unique {
+            bytes += word
+            offsets.append(Int32(bytes.count))
+        }
+        self.flat = bytes
+        self.offsets = offsets
     }
 
     /// The first listed word found in `text`, or nil.
     public func firstMatch(in text: UnsafeBufferPointer<UInt8>) -> [UInt8]? {
-        let end = text.count
-        var i = 0
-        var previousIsWord = false
-        while i < end {
-            let (scalar, length) = ScalarClass.decode(text, at: i, end: end)
-            if !previousIsWord, let word = match(at: i, in: text) { return word }
-            previousIsWord = ScalarClass.isWord(scalar)
-            i += length
+        let found: Int? = flat.withUnsafeBufferPointer { words in
+            bucketStarts.withUnsafeBufferPointer { starts in
+                order.withUnsafeBufferPointer { order in
+                    offsets.withUnsafeBufferPointer { offsets in
+                        let end = text.count
+                        var i = 0
+                        var previousIsWord = false
+                        while i < end {
+                            let byte = text[i]
+                            if !previousIsWord, let word = match(at: i, in: text, words, starts, order, offsets) { return word }
+                            if byte < 0x80 {
+                                previousIsWord = (byte | 0x20) >= 0x61 && (byte | 0x20) <= 0x7A || (byte >= 0x30 && byte <= 0x39) || byte == 0x5F
+                                i += 1
+                            } else {
+                                let (scalar, length) = ScalarClass.decode(text, at: i, end: end)
+                                previousIsWord = ScalarClass.isWord(scalar)
+                                i += length
+                            }
+                        }
+                        return nil
+                    }
+                }
+            }
         }
-        return nil
+        return found.map { self.words[$0] }
     }
 
-    private func match(at i: Int, in text: UnsafeBufferPointer<UInt8>) -> [UInt8]? {
+    @inline(__always)
+    private func match(
+        at i: Int, in text: UnsafeBufferPointer<UInt8>, _ words: UnsafeBufferPointer<UInt8>, _ starts: UnsafeBufferPointer<Int32>,
+        _ order: UnsafeBufferPointer<Int32>, _ offsets: UnsafeBufferPointer<Int32>
+    ) -> Int? {
         let first = PythonText.lower(text[i])
-        if singleBytes[Int(first)], boundary(after: i + 1, in: text) { return [first] }
+        if singleBytes[Int(first)], boundary(after: i + 1, in: text) {
+            return self.words.firstIndex(of: [first])
+        }
         guard i + 1 < text.count else { return nil }
         let key = Int(first) << 8 | Int(PythonText.lower(text[i + 1]))
-        let candidates = Int(bucketStarts[key])..<Int(bucketStarts[key + 1])
-        for slot in candidates {
-            let word = words[Int(order[slot])]
-            guard i + word.count <= text.count else { continue }
+        var slot = Int(starts[key])
+        let last = Int(starts[key + 1])
+        while slot < last {
+            let index = Int(order[slot])
+            let wordStart = Int(offsets[index]), wordEnd = Int(offsets[index + 1])
+            let count = wordEnd - wordStart
+            slot += 1
+            guard i + count <= text.count else { continue }
             var k = 2
-            while k < word.count, PythonText.lower(text[i + k]) == word[k] { k += 1 }
-            if k == word.count, boundary(after: i + word.count, in: text) { return word }
+            while k < count, PythonText.lower(text[i + k]) == words[wordStart + k] { k += 1 }
+            if k == count, boundary(after: i + count, in: text) { return index }
         }
         return nil
     }

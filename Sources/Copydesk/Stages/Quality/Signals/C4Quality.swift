@@ -187,27 +187,43 @@ struct SentenceCounter: TokenSink {
     }
 
     mutating func token(_ start: Int, _ end: Int) {
-        var isSentenceEnd = false
-        var isPunct = true
-        var i = start
+        let text = text
+        let first = text[start]
+        if end - start == 1 && first < 0x80 {
+            let isSentenceEnd = first == 0x2E || first == 0x21 || first == 0x3F
+            observe(isSentenceEnd: isSentenceEnd, isPunct: { ScalarClass.isPunctuation(UInt32(first)) })
+            return
+        }
         var scalars = 0
-        while i < end {
+        var firstScalar: UInt32 = 0
+        var i = start
+        while i < end, scalars < 2 {
             let (scalar, length) = ScalarClass.decode(text, at: i, end: end)
+            if scalars == 0 { firstScalar = scalar }
             scalars += 1
-            if isPunct && !ScalarClass.isPunctuation(scalar) { isPunct = false }
-            if scalars == 1 { isSentenceEnd = CharacterTables.contains(CharacterTables.sentenceEnds, scalar) }
             i += length
         }
-        observe(isSentenceEnd: isSentenceEnd && scalars == 1, isPunct: isPunct)
+        let isSentenceEnd = scalars == 1 && CharacterTables.contains(CharacterTables.sentenceEnds, firstScalar)
+        observe(isSentenceEnd: isSentenceEnd, isPunct: {
+            var i = start
+            while i < end {
+                let (scalar, length) = ScalarClass.decode(text, at: i, end: end)
+                if !ScalarClass.isPunctuation(scalar) { return false }
+                i += length
+            }
+            return true
+        })
     }
 
     mutating func space(_ start: Int, _ end: Int) {
-        observe(isSentenceEnd: false, isPunct: false)
+        observe(isSentenceEnd: false, isPunct: { false })
     }
 
-    private mutating func observe(isSentenceEnd: Bool, isPunct: Bool) {
+    /// `isPunct` is asked only after a sentence end, where it matters.
+    @inline(__always)
+    private mutating func observe(isSentenceEnd: Bool, isPunct: () -> Bool) {
         if sentences == 0 { sentences = 1 }
-        if seenPeriod && !isPunct && !isSentenceEnd {
+        if seenPeriod && !isSentenceEnd && !isPunct() {
             sentences += 1
             seenPeriod = false
         } else if isSentenceEnd {

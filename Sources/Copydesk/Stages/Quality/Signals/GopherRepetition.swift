@@ -73,18 +73,15 @@ enum GopherRepetition {
             prefix.inversePower[w + 1] = prefix.inversePower[w] &* word.inversePower
         }
 
-        // When every (n-1)-gram is unique, so is every n-gram: the most common is the first, once.
-        var uniqueFrom: Int?
+        // An n-gram can repeat only where its first m < n words repeat: each size counts only the
+        // windows where the last size counted found a repeat ("of the" → "of the city" …).
+        var repeated: RepeatedWindows?
         for item in s.topNGrams {
             var characters = 0
             if item.n > 0, count >= item.n {
-                if let unique = uniqueFrom, item.n >= unique {
-                    characters = prefix.length[item.n] + item.n - 1
-                } else {
-                    let top = topNGram(prefix, count: count, n: item.n, counter: &counter)
-                    characters = (prefix.length[top.position + item.n] - prefix.length[top.position] + item.n - 1) * top.count
-                    if top.count == 1 { uniqueFrom = min(uniqueFrom ?? item.n, item.n) }
-                }
+                let candidates = repeated.flatMap { $0.size <= item.n ? $0 : nil }
+                let top = topNGram(prefix, count: count, n: item.n, candidates: candidates, counter: &counter, repeated: &repeated)
+                characters = (prefix.length[top.position + item.n] - prefix.length[top.position] + item.n - 1) * top.count
             }
             let value = GopherQuality.ratio(Double(characters), length)
             report.add("gopher_rep_top_\(item.n)_gram", value)
@@ -98,13 +95,20 @@ enum GopherRepetition {
             if let smaller = noneSmaller, item.n >= smaller {
                 characters = 0
             } else {
-                characters = duplicateNGramCharacters(prefix, count: count, n: item.n, counter: &counter)
+                let candidates = repeated.flatMap { $0.size <= item.n ? $0 : nil }
+                characters = duplicateNGramCharacters(prefix, count: count, n: item.n, candidates: candidates, counter: &counter)
                 if characters == 0, item.n > 0 { noneSmaller = min(noneSmaller ?? item.n, item.n) }
             }
             let value = GopherQuality.ratio(Double(characters), length)
             report.add("gopher_rep_dup_\(item.n)_gram", value)
             if item.n > 0 { report.check("duplicated_\(item.n)_n_grams", .gopherRepetition, value, .atMost(item.threshold)) }
         }
+    }
+
+    /// For each window of `size` words, whether the same words occur in another window too.
+    struct RepeatedWindows {
+        var size: Int
+        var flags: [Bool]
     }
 
     /// Running sums over the words, so that any run of words costs O(1).
@@ -139,27 +143,41 @@ enum GopherRepetition {
     }
 
     /// `find_top_duplicate(get_n_grams(words, n))`: the most common n-gram's first position and count
-    /// (`Counter.most_common(1)`: the first seen among equals).
-    static func topNGram(_ prefix: Prefixes, count: Int, n: Int, counter: inout HashCounter) -> (position: Int, count: Int) {
+    /// (`Counter.most_common(1)`: the first seen among equals). Only `candidates` windows are counted
+    /// (the others occur once); records which windows repeat in `repeated`.
+    static func topNGram(
+        _ prefix: Prefixes, count: Int, n: Int, candidates: RepeatedWindows?, counter: inout HashCounter,
+        repeated: inout RepeatedWindows?
+    ) -> (position: Int, count: Int) {
         let windows = count - n + 1
         counter.reset(expected: windows)
         var multiplierPower: UInt64 = 1
         for _ in 0..<n { multiplierPower = multiplierPower &* Prefixes.multiplier }
-        for start in 0..<windows {
-            counter.add(prefix.sequenceKey(start, n, multiplierPower), position: start)
+        var slots = [Int32](repeating: -1, count: windows)
+        for start in 0..<windows where candidates?.flags[start] ?? true {
+            slots[start] = Int32(truncatingIfNeeded: counter.add(prefix.sequenceKey(start, n, multiplierPower), position: start).slot)
         }
-        return counter.mostCommon() ?? (0, 0)
+        var flags = [Bool](repeating: false, count: windows)
+        for start in 0..<windows where slots[start] >= 0 {
+            flags[start] = counter.count(atSlot: Int(slots[start])) > 1
+        }
+        repeated = RepeatedWindows(size: n, flags: flags)
+        guard let top = counter.mostCommon(), top.count > 1 else { return (0, 1) }
+        return top
     }
 
     /// `find_all_duplicate(words, n)`: walks the n-grams, jumping n words past each repeat, and adds
-    /// up the repeats' lengths (joined without a separator).
-    static func duplicateNGramCharacters(_ prefix: Prefixes, count: Int, n: Int, counter: inout HashCounter) -> Int {
+    /// up the repeats' lengths (joined without a separator). A window that is not a candidate occurs
+    /// once, so it is neither a repeat nor repeated later: it is not stored.
+    static func duplicateNGramCharacters(
+        _ prefix: Prefixes, count: Int, n: Int, candidates: RepeatedWindows?, counter: inout HashCounter
+    ) -> Int {
         guard n > 0, count >= n else { return 0 }
         counter.reset(expected: count - n + 1)
         var repeated = 0
         var index = 0
         while index < count - n + 1 {
-            if counter.add(prefix.concatenationKey(index, n), position: index) > 1 {
+            if candidates?.flags[index] ?? true, counter.add(prefix.concatenationKey(index, n), position: index).count > 1 {
                 repeated += prefix.length[index + n] - prefix.length[index]
                 index += n
             } else {

@@ -29,10 +29,10 @@ struct HashCounter {
         }
     }
 
-    /// Counts `key`; returns its count after this occurrence.
+    /// Counts `key`; returns its count after this occurrence and its slot.
     @discardableResult
     @inline(__always)
-    mutating func add(_ key: UInt64, position: Int) -> Int32 {
+    mutating func add(_ key: UInt64, position: Int) -> (count: Int32, slot: Int) {
         let stored = key == 0 ? 1 : key
         let mask = mask
         return slots.withUnsafeMutableBufferPointer { buffer in
@@ -41,15 +41,20 @@ struct HashCounter {
                 let existing = buffer[slot].key
                 if existing == stored {
                     buffer[slot].count += 1
-                    return buffer[slot].count
+                    return (buffer[slot].count, slot)
                 }
                 if existing == 0 {
                     buffer[slot] = Slot(key: stored, count: 1, first: Int32(truncatingIfNeeded: position))
-                    return 1
+                    return (1, slot)
                 }
                 slot = (slot + 1) & mask
             }
         }
+    }
+
+    /// The count of the key in `slot` (as returned by `add`).
+    func count(atSlot slot: Int) -> Int32 {
+        slots[slot].count
     }
 
     /// The count of the key counted most often; among equals, the one seen first (as

@@ -179,7 +179,7 @@ enum PythonText {
         counter.reset(expected: pieces.count)
         var elements = 0
         var characters = 0
-        for (position, piece) in pieces.enumerated() where counter.add(hash(text, piece), position: position) > 1 {
+        for (position, piece) in pieces.enumerated() where counter.add(hash(text, piece), position: position).count > 1 {
             elements += 1
             characters += length(text, piece)
         }
