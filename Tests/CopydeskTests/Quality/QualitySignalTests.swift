@@ -87,8 +87,18 @@ final class QualitySignalTests: XCTestCase {
         XCTAssertEqual(signal(report, "gopher_rep_dup_6_gram"), 6.0 / 45.0)
     }
 
-    func testRepetitionOfEmptyTextFails() {
-        XCTAssertEqual(analyze("", sets: [.gopherRepetition]).failed.first, "gopher_rep_empty")
+    func testRepetitionOfEmptyTextFailsAndHasNoValues() {
+        let report = analyze("", sets: [.gopherRepetition])
+        XCTAssertEqual(report.failed.first, "gopher_rep_empty")
+        XCTAssertTrue(signal(report, "gopher_rep_dup_line_frac").isNaN)  // written as null
+    }
+
+    func testTopNGramHasNoValueWithFewerWordsThanN() {
+        // datatrove: `if not n_grams: continue`.
+        let report = analyze("One two three", sets: [.gopherRepetition])
+        XCTAssertEqual(signal(report, "gopher_rep_top_3_gram"), 13.0 / 13.0)
+        XCTAssertTrue(signal(report, "gopher_rep_top_4_gram").isNaN)
+        XCTAssertFalse(report.checks.contains { $0.name == "top_4_gram" })
     }
 
     // Lines: kept (2 sentences) / too few words / no terminal punctuation / policy / javascript /

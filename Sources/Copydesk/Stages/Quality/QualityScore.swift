@@ -4,7 +4,7 @@
 /// A check's margin is how far its value is from the threshold on the passing side, as a share of
 /// `softness × threshold`, clipped to 0...1: 0 for a failed check, 1 for a value comfortably clear of
 /// the threshold. A 0/1 check (lorem ipsum, curly bracket, bad words, empty) has margin 1 or 0.
-/// Checks that do not apply (non-Latin text) are left out; a set without checks is left out.
+/// Checks that do not apply (non-Latin text) or have no value are left out; so is a set without checks.
 ///
 ///     margin(atMost t)  = clamp((t − v) / (softness·t), 0, 1)
 ///     margin(atLeast t) = clamp((v − t) / (softness·t), 0, 1)
@@ -39,7 +39,8 @@ enum QualityScore {
             var sum = 0.0
             var count = 0
             var penalty = 1.0
-            for check in checks where check.set == set && check.applies {
+            // A check without a value (NaN: datatrove would divide by zero) does not count.
+            for check in checks where check.set == set && check.applies && !check.value.isNaN {
                 sum += margin(check, softness: settings.softness)
                 count += 1
                 if !check.passed { penalty *= settings.failureFactor }

@@ -15,11 +15,13 @@ enum FineWebQuality {
         }
         let newlines = text.reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) }
         let lineCount = Double(lines.count)
+        // With no non-blank line datatrove stops ("empty") before computing anything: no values.
+        let none = lines.isEmpty
         let punctRatio = GopherQuality.ratio(Double(punctuated), lineCount)
         let shortRatio = GopherQuality.ratio(Double(short), lineCount)
         let duplicateCharacters = PythonText.duplicates(text, lines, counter: &counter).characters
-        let charDupRatio = GopherQuality.ratio(Double(duplicateCharacters), Double(PythonText.length(text, range) - newlines))
-        let listRatio = GopherQuality.ratio(Double(newlines), Double(words.count))
+        let charDupRatio = none ? .nan : GopherQuality.ratio(Double(duplicateCharacters), Double(PythonText.length(text, range) - newlines))
+        let listRatio = none ? .nan : GopherQuality.ratio(Double(newlines), Double(words.count))
         report.add("fineweb_line_punct_ratio", punctRatio)
         report.add("fineweb_short_line_ratio", shortRatio)
         report.add("fineweb_char_dup_ratio", charDupRatio)

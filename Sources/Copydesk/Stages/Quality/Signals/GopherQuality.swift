@@ -6,8 +6,8 @@ enum GopherQuality {
         let range = 0..<text.count
         let nWords = Double(words.count)
         let nonSymbol = Double(words.nonSymbolWords)
-        // np.mean of the non-symbol words' lengths (nan for none: reported as 0).
-        let averageLength = words.nonSymbolWords > 0 ? Double(words.nonSymbolLength) / nonSymbol : 0
+        // np.mean of the non-symbol words' lengths (nan for none).
+        let averageLength = words.nonSymbolWords > 0 ? Double(words.nonSymbolLength) / nonSymbol : .nan
         let hashes = Double(PythonText.count(text, range, "#"))
         let ellipses = Double(PythonText.count(text, range, "...") + PythonText.count(text, range, "…"))
         var bullets = 0
@@ -55,9 +55,10 @@ enum GopherQuality {
         if s.minStopWords != 0 { report.check("gopher_enough_stop_words", .gopher, stopWords, .atLeast(s.minStopWords)) }
     }
 
-    /// a / b, or 0 when b is 0 (where datatrove would divide by zero, it has already failed the document).
+    /// a / b, or NaN (`null` in the output) when b is 0: where datatrove would divide by zero, it has
+    /// no value (and has already failed the document on another check).
     @inline(__always)
     static func ratio(_ a: Double, _ b: Double) -> Double {
-        b == 0 ? 0 : a / b
+        b == 0 ? .nan : a / b
     }
 }

@@ -43,7 +43,9 @@ enum GopherRepetition {
         lines.append(start..<text.count)
         let lineDuplicates = PythonText.duplicates(text, lines, counter: &counter)
 
-        let values = (
+        // datatrove stops at an empty text before computing anything: no values.
+        let none = text.isEmpty
+        let values = none ? (paraFrac: Double.nan, paraChar: Double.nan, lineFrac: Double.nan, lineChar: Double.nan) : (
             paraFrac: GopherQuality.ratio(Double(paragraphDuplicates.elements), Double(paragraphs.count)),
             paraChar: GopherQuality.ratio(Double(paragraphDuplicates.characters), length),
             lineFrac: GopherQuality.ratio(Double(lineDuplicates.elements), Double(lines.count)),
@@ -77,13 +79,14 @@ enum GopherRepetition {
         // windows where the last size counted found a repeat ("of the" → "of the city" …).
         var repeated: RepeatedWindows?
         for item in s.topNGrams {
-            var characters = 0
+            // No n-grams: datatrove skips the check and has no value.
+            var value = Double.nan
             if item.n > 0, count >= item.n {
                 let candidates = repeated.flatMap { $0.size <= item.n ? $0 : nil }
                 let top = topNGram(prefix, count: count, n: item.n, candidates: candidates, counter: &counter, repeated: &repeated)
-                characters = (prefix.length[top.position + item.n] - prefix.length[top.position] + item.n - 1) * top.count
+                let characters = (prefix.length[top.position + item.n] - prefix.length[top.position] + item.n - 1) * top.count
+                value = GopherQuality.ratio(Double(characters), length)
             }
-            let value = GopherQuality.ratio(Double(characters), length)
             report.add("gopher_rep_top_\(item.n)_gram", value)
             // datatrove skips the check when there are no n-grams.
             if count >= item.n, item.n > 0 { report.check("top_\(item.n)_gram", .gopherRepetition, value, .atMost(item.threshold)) }
