@@ -16,7 +16,7 @@ final class EnglishTokenizerTests: XCTestCase {
         let bytes = Array(text.utf8)
         var collector = Collector()
         var scratch = TokenizerScratch()
-        bytes.withUnsafeBufferPointer { EnglishTokenizer().tokenize($0, 0..<$0.count, into: &collector, scratch: &scratch) }
+        bytes.withUnsafeBufferPointer { EnglishTokenizer.english.tokenize($0, 0..<$0.count, into: &collector, scratch: &scratch) }
         return collector.tokens.map { String(decoding: bytes[$0], as: UTF8.self) }
     }
 
@@ -65,7 +65,7 @@ final class EnglishTokenizerTests: XCTestCase {
         let bytes = Array("a b  c\nd".utf8)
         var collector = Collector()
         var scratch = TokenizerScratch()
-        bytes.withUnsafeBufferPointer { EnglishTokenizer().tokenize($0, 0..<$0.count, into: &collector, scratch: &scratch) }
+        bytes.withUnsafeBufferPointer { EnglishTokenizer.english.tokenize($0, 0..<$0.count, into: &collector, scratch: &scratch) }
         XCTAssertEqual(collector.spaces, [4..<5, 6..<7])
         XCTAssertEqual(collector.tokens.count, 4)
     }
@@ -82,7 +82,7 @@ final class EnglishTokenizerTests: XCTestCase {
         var scratch = TokenizerScratch()
         return bytes.withUnsafeBufferPointer { buffer in
             var counter = SentenceCounter(text: buffer)
-            EnglishTokenizer().tokenize(buffer, 0..<buffer.count, into: &counter, scratch: &scratch)
+            EnglishTokenizer.english.tokenize(buffer, 0..<buffer.count, into: &counter, scratch: &scratch)
             return counter.sentences
         }
     }

@@ -8,7 +8,7 @@ public struct QualityAnalyzer: Sendable {
     public init(settings: QualitySettings = QualitySettings(), badWords: BadWordList? = nil) {
         self.settings = settings
         self.badWords = badWords
-        self.tokenizer = EnglishTokenizer()
+        self.tokenizer = .english
         self.stopWords = StopWords(settings.gopher.stopWords)
     }
 

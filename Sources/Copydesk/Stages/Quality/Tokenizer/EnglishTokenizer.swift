@@ -17,9 +17,31 @@ protocol TokenSink {
 /// splitting (rare: emoticons glued to words), and the private-address exclusions of its URL pattern.
 struct EnglishTokenizer: Sendable {
     let specials: SpecialCases
+    /// For the second pass: the tokens (byte lengths) that each exception with an affix becomes
+    /// without exceptions, keyed by the start of its pieces in `specials` (spaCy's special matcher
+    /// merges exactly such runs of tokens).
+    private let matcherPatterns: [Int: [Int]]
+
+    /// The English tokenizer, built once.
+    static let english = EnglishTokenizer(specials: .english)
 
     init(specials: SpecialCases = .english) {
         self.specials = specials
+        let affixesOnly = EnglishTokenizer(affixesOnly: ())
+        var patterns: [Int: [Int]] = [:]
+        var scratch = TokenizerScratch()
+        for entry in specials.allEntries {
+            var collector = PieceCollector()
+            entry.key.withUnsafeBufferPointer { affixesOnly.tokenize($0, 0..<$0.count, into: &collector, scratch: &scratch) }
+            if collector.ranges.count > 1 { patterns[entry.pieces.lowerBound] = collector.ranges.map(\.count) }
+        }
+        self.matcherPatterns = patterns
+    }
+
+    /// A tokenizer without exceptions (spaCy's `_tokenize_affixes(string, False)`).
+    private init(affixesOnly: ()) {
+        self.specials = SpecialCases(source: "")
+        self.matcherPatterns = [:]
     }
 
     /// Tokenizes `text[range]`.
@@ -187,7 +209,9 @@ struct EnglishTokenizer: Sendable {
             var last = pieces.count - 1
             while last > i {
                 let start = pieces[i].lowerBound, end = pieces[last].upperBound
-                if end - start <= specials.maximumLength, let special = specials.lookup(UnsafeBufferPointer(rebasing: text[start..<end])) {
+                if end - start <= specials.maximumLength, let special = specials.lookup(UnsafeBufferPointer(rebasing: text[start..<end])),
+                   let pattern = matcherPatterns[special.lowerBound], pattern.count == last - i + 1,
+                   pattern.indices.allSatisfy({ pattern[$0] == pieces[i + $0].count }) {
                     emitSpecial(special, at: start, into: &sink)
                     i = last + 1
                     merged = true

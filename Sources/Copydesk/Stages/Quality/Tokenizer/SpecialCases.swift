@@ -88,6 +88,11 @@ struct SpecialCases: Sendable {
         }
     }
 
+    /// Every exception's bytes and the range of its token lengths in `pieces`.
+    var allEntries: [(key: [UInt8], pieces: Range<Int>)] {
+        entries.map { (Array(bytes[Int($0.start)..<Int($0.end)]), Int($0.pieceStart)..<Int($0.pieceEnd)) }
+    }
+
     /// FNV-1a over the bytes.
     static func hash(_ key: UnsafeBufferPointer<UInt8>) -> Int {
         var h: UInt64 = 0xcbf2_9ce4_8422_2325
