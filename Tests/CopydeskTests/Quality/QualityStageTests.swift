@@ -71,6 +71,7 @@ final class QualityStageTests: XCTestCase {
         XCTAssertTrue(document.flags.allSatisfy { $0.category == "quality" })
         XCTAssertEqual(quality.decision, "flag")
         XCTAssertEqual(document.trace.count, quality.failed.count)
+        XCTAssertEqual(document.trace.first?.text, Array("39.0 (at least 50.0)".utf8))  // gopher_short_doc
     }
 
     func testDropActionNamesTheFailedChecks() throws {

@@ -49,7 +49,7 @@ public struct QualityStage: Stage {
         var (report, c4Lines) = text.withUnsafeBufferPointer { analyzer.analyze($0, keepC4Lines: filterLines) }
         if !report.failed.isEmpty {
             report.decision = action.rawValue
-            apply(report.failed, to: &document)
+            apply(report.failed, to: &document, report: report)
             if context.collectsStats {
                 for name in Set(report.failed) {
                     guard let index = ruleIndex[name] else { continue }
@@ -67,30 +67,43 @@ public struct QualityStage: Stage {
         document.quality = report
     }
 
-    private func apply(_ failed: [String], to document: inout Document) {
+    private func apply(_ failed: [String], to document: inout Document, report: QualityReport) {
         switch action {
         case .flag:
             for name in failed {
                 document.addFlag(ModerationFlag(rule: name, category: "quality", severity: severity))
-                trace(name, .flag(category: "quality", severity: severity), in: &document)
+                trace(name, .flag(category: "quality", severity: severity), report: report, in: &document)
             }
         case .tag:
             for name in failed {
                 let tag = "quality:" + name
                 document.addTag(tag)
-                trace(name, .tag([tag]), in: &document)
+                trace(name, .tag([tag]), report: report, in: &document)
             }
         case .drop:
             let reason = "quality: " + failed.joined(separator: ", ")
             document.drop(reason: reason)
-            if let first = failed.first { trace(first, .drop(reason: reason), in: &document) }
+            if let first = failed.first { trace(first, .drop(reason: reason), report: report, in: &document) }
         }
     }
 
-    private func trace(_ check: String, _ effect: TraceEvent.Effect, in document: inout Document) {
+    /// A trace event for a failed check; its text says the value and the threshold ("3 (at least 50)"),
+    /// as the check matched nothing in the text.
+    private func trace(_ check: String, _ effect: TraceEvent.Effect, report: QualityReport, in document: inout Document) {
         guard document.tracksOrigins else { return }
         let source = traceSources[check] ?? TraceSource(stage: id, rule: check, mark: nil)
-        document.trace.append(TraceEvent(source: source, field: field, range: 0..<0, matchedIn: [], matchRange: 0..<0, effect: effect))
+        var detail = ""
+        if let failed = report.checks.first(where: { $0.name == check }) {
+            switch failed.rule {
+            case .atMost(let limit): detail = "\(failed.value) (at most \(limit))"
+            case .atLeast(let limit): detail = "\(failed.value) (at least \(limit))"
+            case .absent: detail = "found"
+            }
+        } else if check == "low_score" {
+            detail = "\(report.score) (at least \(analyzer.settings.minScore ?? 0))"
+        }
+        let bytes = Array(detail.utf8)
+        document.trace.append(TraceEvent(source: source, field: field, range: 0..<0, matchedIn: bytes, matchRange: 0..<bytes.count, effect: effect))
     }
 
     /// `"\n".join(kept_lines).strip()`, as datatrove's C4 filter leaves the text.
