@@ -54,7 +54,6 @@ public struct QualityAnalyzer: Sendable {
 
     /// Convenience for tests and library users: the analysis of a string.
     public func analyze(_ text: String) -> QualityReport {
-        var bytes = Array(text.utf8)
-        return bytes.withUnsafeMutableBufferPointer { analyze(UnsafeBufferPointer($0)).report }
+        Array(text.utf8).withUnsafeBufferPointer { analyze($0).report }
     }
 }

@@ -52,34 +52,3 @@ enum QualityScore {
         return totalWeight > 0 ? weighted / totalWeight : 1
     }
 }
-
-/// Cheap script detection: the share of Latin letters among the letters of the text.
-enum ScriptDetector {
-    /// Latin letters and all letters, counted over the text.
-    static func latinShare(_ text: UnsafeBufferPointer<UInt8>) -> Double {
-        var latin = 0
-        var letters = 0
-        var i = 0
-        let end = text.count
-        while i < end {
-            let byte = text[i]
-            if byte < 0x80 {
-                if (byte | 0x20) >= 0x61 && (byte | 0x20) <= 0x7A {
-                    latin += 1
-                    letters += 1
-                }
-                i += 1
-                continue
-            }
-            let (scalar, length) = ScalarClass.decode(text, at: i, end: end)
-            // General punctuation, symbols and arrows (curly quotes, dashes) are no letters.
-            if !ScalarClass.isPunctuationBlock(scalar), ScalarClass.isAlpha(scalar) {
-                letters += 1
-                // Latin-1 Supplement, Latin Extended-A/B, IPA, Latin Extended Additional.
-                if (0xC0...0x2AF).contains(scalar) || (0x1E00...0x1EFF).contains(scalar) { latin += 1 }
-            }
-            i += length
-        }
-        return letters == 0 ? 1 : Double(latin) / Double(letters)
-    }
-}
