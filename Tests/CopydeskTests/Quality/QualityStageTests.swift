@@ -172,6 +172,24 @@ final class QualityStageTests: XCTestCase {
         }
     }
 
+    func testGermanTextIsRecognisedAndSkipsTheEnglishStopWordCheck() throws {
+        let report = QualityAnalyzer(badWords: BadWordList([])).analyze(try fixture("german"))
+        XCTAssertEqual(report.script, "latin")
+        XCTAssertEqual(report.language, "de")
+        XCTAssertEqual(report.failed, [])
+        var settings = QualitySettings()
+        settings.nonLatin.detectLanguages = false
+        let strict = QualityAnalyzer(settings: settings, badWords: BadWordList([])).analyze(try fixture("german"))
+        XCTAssertNil(strict.language)
+        XCTAssertEqual(strict.failed, ["gopher_enough_stop_words"])
+    }
+
+    func testEnglishJunkIsNotMistakenForAnotherLanguage() throws {
+        let report = QualityAnalyzer(badWords: BadWordList([])).analyze(try fixture("list"))
+        XCTAssertNil(report.language)
+        XCTAssertTrue(report.failed.contains("gopher_enough_stop_words"))
+    }
+
     func testWithNothingSkippedNonLatinTextFailsTheStopWordCheck() throws {
         var settings = QualitySettings()
         settings.nonLatin.skip = []

@@ -1,5 +1,5 @@
 extension JSONWriter {
-    /// `{"score", "signals": {name: value}, "failed": [check], "decision", "script"}`.
+    /// `{"score", "signals": {name: value}, "failed": [check], "decision", "script", "language"?}`.
     public mutating func quality(_ report: QualityReport) {
         beginObject()
         key("score"); double(report.score)
@@ -13,6 +13,9 @@ extension JSONWriter {
         key("failed"); strings(report.failed)
         key("decision"); string(report.decision)
         key("script"); string(report.script)
+        if let language = report.language {
+            key("language"); string(language)
+        }
         endObject()
     }
 }

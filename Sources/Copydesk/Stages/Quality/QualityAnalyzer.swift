@@ -41,8 +41,18 @@ public struct QualityAnalyzer: Sendable {
                 FineWebQuality.measure(text, words: words, settings: settings.fineweb, counter: &counter, into: &report)
             }
         }
-        if report.script == "other" {
-            for index in report.checks.indices where settings.nonLatin.skip.contains(report.checks[index].name) {
+        // English-only checks do not apply to non-Latin text, nor to Latin-script text in another
+        // language (guessed only when such a check failed, so English text pays nothing for it).
+        let skip = settings.nonLatin.skip
+        var skipEnglishChecks = report.script == "other"
+        if !skipEnglishChecks, settings.nonLatin.detectLanguages,
+           report.checks.contains(where: { !$0.passed && skip.contains($0.name) }),
+           let language = LanguageGuess.nonEnglishLanguage(text, words: words) {
+            report.language = language
+            skipEnglishChecks = true
+        }
+        if skipEnglishChecks {
+            for index in report.checks.indices where skip.contains(report.checks[index].name) {
                 report.checks[index].applies = false
             }
         }

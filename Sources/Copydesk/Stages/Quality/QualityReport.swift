@@ -40,6 +40,9 @@ public struct QualityReport: Sendable, Equatable {
     public var decision: String = "keep"
     /// `latin` or `other` (see `NonLatinSettings`).
     public var script: String = "latin"
+    /// The language guessed for Latin-script text that is not English (`de`, `fr`, `es`, `pt`, `it`,
+    /// `nl`); nil otherwise. Guessed only when an English-only check failed.
+    public var language: String?
 
     public init() {}
 
@@ -59,6 +62,6 @@ public struct QualityReport: Sendable, Equatable {
     public static func == (lhs: QualityReport, rhs: QualityReport) -> Bool {
         lhs.signals.elementsEqual(rhs.signals) { $0.name == $1.name && $0.value == $1.value }
             && lhs.checks == rhs.checks && lhs.score == rhs.score && lhs.failed == rhs.failed
-            && lhs.decision == rhs.decision && lhs.script == rhs.script
+            && lhs.decision == rhs.decision && lhs.script == rhs.script && lhs.language == rhs.language
     }
 }

@@ -103,6 +103,9 @@ public struct NonLatinSettings: Sendable, Equatable {
     public var minLatinShare = 0.5
     /// Checks skipped for non-Latin text (they assume English).
     public var skip: [String] = ["gopher_enough_stop_words", "gopher_below_alpha_threshold", "document_removed_with_badwords"]
+    /// Whether Latin-script text whose function words are German, French, Spanish, Portuguese, Italian
+    /// or Dutch skips the same checks.
+    public var detectLanguages = true
 
     public init() {}
 }
