@@ -29,6 +29,8 @@ public struct Document: Sendable {
     public var trace: [TraceEvent] = []
     /// Entities found by an `entities` stage, in field and text order; nil when no such stage ran.
     public var entities: [Entity]?
+    /// Signals, score and failed checks from a `quality` stage; nil when no such stage ran.
+    public var quality: QualityReport?
     public var decision: Decision = .keep
     /// Why the document was dropped, when `decision == .drop`.
     public var dropReason: String?

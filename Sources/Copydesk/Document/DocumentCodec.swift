@@ -139,6 +139,10 @@ public struct DocumentCodec: Sendable {
             writer.key("mentions")
             writer.mentions(of: document, textField: textField, codePoints: &codePoints)
         }
+        if let quality = document.quality {
+            writer.key("quality")
+            writer.quality(quality)
+        }
         if explain {
             var converter = FieldCodePoints(.input)
             writer.key("removed")

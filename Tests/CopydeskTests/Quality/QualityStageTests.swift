@@ -1,0 +1,212 @@
+import XCTest
+@testable import Copydesk
+
+final class QualityStageTests: XCTestCase {
+    private func fixture(_ name: String) throws -> String {
+        try String(contentsOf: fixturesDirectory.appendingPathComponent("quality/\(name).txt"), encoding: .utf8)
+    }
+
+    private func pipeline(_ stage: String) throws -> Pipeline {
+        try makePipeline("stages:\n  - stage: quality\n" + stage)
+    }
+
+    // MARK: Config
+
+    func testUnknownKeyIsAnErrorWithMarkAndSuggestion() {
+        let errors = configErrors("""
+            stages:
+              - stage: quality
+                gopher:
+                  min_doc_wrds: 20
+            """)
+        XCTAssertTrue(errors.contains { $0.hasPrefix("pipeline.yaml:4:7: error: unknown key \"min_doc_wrds\"") && $0.contains("did you mean \"min_doc_words\"?") }, "\(errors)")
+    }
+
+    func testUnknownSetAndActionAreErrors() {
+        let errors = configErrors("""
+            stages:
+              - stage: quality
+                sets: [gopher, finweb]
+                action: flagg
+            """)
+        XCTAssertTrue(errors.contains { $0.hasPrefix("pipeline.yaml:3:20: error: unknown signal set \"finweb\"") && $0.contains("did you mean \"fineweb\"?") }, "\(errors)")
+        XCTAssertTrue(errors.contains { $0.hasPrefix("pipeline.yaml:4:13: error: unknown action \"flagg\"") }, "\(errors)")
+    }
+
+    func testThresholdMustBeANumber() {
+        let errors = configErrors("""
+            stages:
+              - stage: quality
+                fineweb: {short_line_thr: high}
+            """)
+        XCTAssertTrue(errors.contains { $0.contains("expected a number for \"short_line_thr\"") }, "\(errors)")
+    }
+
+    func testOverridesReachTheAnalyzer() throws {
+        let p = try pipeline("""
+                sets: [gopher_repetition, c4]
+                gopher_repetition: {top_n_grams: {2: 0.5}, dup_n_grams: {5: 0.2}}
+                c4: {min_num_sentences: 2, bad_words: false}
+                score: {weights: {c4: 2}, softness: 0.25, failure_factor: 0.1}
+            """)
+        let stage = try XCTUnwrap(p.stages.first as? QualityStage)
+        let settings = stage.analyzer.settings
+        XCTAssertEqual(settings.sets, [.gopherRepetition, .c4])
+        XCTAssertEqual(settings.repetition.topNGrams, [NGramThreshold(n: 2, threshold: 0.5)])
+        XCTAssertEqual(settings.repetition.dupNGrams, [NGramThreshold(n: 5, threshold: 0.2)])
+        XCTAssertEqual(settings.c4.minNumSentences, 2)
+        XCTAssertNil(stage.analyzer.badWords)
+        XCTAssertEqual(settings.score.weights[.c4], 2)
+        XCTAssertEqual(settings.score.softness, 0.25)
+        XCTAssertEqual(settings.score.failureFactor, 0.1)
+    }
+
+    // MARK: Actions and output
+
+    func testFlagActionFlagsEachFailedCheck() throws {
+        let document = process(try fixture("boilerplate"), through: try pipeline("    action: flag\n"))
+        let quality = try XCTUnwrap(document.quality)
+        XCTAssertEqual(document.decision, .flag)
+        XCTAssertEqual(document.flags.map(\.rule), quality.failed)
+        XCTAssertTrue(document.flags.allSatisfy { $0.category == "quality" })
+        XCTAssertEqual(quality.decision, "flag")
+        XCTAssertEqual(document.trace.count, quality.failed.count)
+        XCTAssertEqual(document.trace.first?.text, Array("39.0 (at least 50.0)".utf8))  // gopher_short_doc
+    }
+
+    func testDropActionNamesTheFailedChecks() throws {
+        let document = process(try fixture("list"), through: try pipeline("    action: drop\n    sets: [gopher]\n"))
+        XCTAssertEqual(document.decision, .drop)
+        XCTAssertEqual(document.dropReason, "quality: gopher_too_many_bullets, gopher_below_alpha_threshold, gopher_enough_stop_words")
+    }
+
+    func testTagActionTagsAndKeeps() throws {
+        let document = process(try fixture("repeated"), through: try pipeline("    action: tag\n    sets: [fineweb]\n"))
+        XCTAssertEqual(document.decision, .keep)
+        XCTAssertEqual(document.tags, ["quality:char_dup_ratio"])
+    }
+
+    func testGoodArticlePassesEverySetAndKeeps() throws {
+        let document = process(try fixture("good-news"), through: try pipeline("    action: drop\n"))
+        XCTAssertEqual(document.quality?.failed, [])
+        XCTAssertEqual(document.quality?.decision, "keep")
+        XCTAssertEqual(document.decision, .keep)
+    }
+
+    func testOutputCarriesScoreSignalsFailedAndDecision() throws {
+        let document = process(try fixture("link-farm"), through: try pipeline(""), tracksOrigins: false)
+        var out: [UInt8] = []
+        DocumentCodec(textField: "text", explain: false).appendAnnotations(document, into: &out)
+        let object = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(out)) as? [String: Any])
+        let quality = try XCTUnwrap(object["quality"] as? [String: Any])
+        XCTAssertEqual(Set(quality.keys), ["score", "signals", "failed", "decision", "script"])
+        let signals = try XCTUnwrap(quality["signals"] as? [String: Double])
+        XCTAssertEqual(signals["gopher_n_words"], document.quality?.signal("gopher_n_words"))
+        XCTAssertEqual(signals.count, document.quality?.signals.count)
+        XCTAssertEqual(quality["failed"] as? [String], document.quality?.failed)
+        XCTAssertEqual(quality["decision"] as? String, "flag")
+    }
+
+    func testC4FilterLinesKeepsOnlyC4sLines() throws {
+        let text = """
+            First sentence here. Second one here!
+            Too short.
+            Menu
+            A line with a citation.[1]
+            Third line is fine. Yes it is.
+            """
+        let document = process(text, through: try pipeline("    sets: [c4]\n    c4: {filter_lines: true}\n"))
+        // datatrove's C4QualityFilter leaves "\n".join(kept_lines).strip().
+        XCTAssertEqual(document.string("text"), "First sentence here. Second one here!\nA line with a citation.\nThird line is fine. Yes it is.")
+        XCTAssertEqual(document.trace.last?.effect, .other(action: "c4_filter_lines"))
+    }
+
+    func testC4FilterLinesLeavesADocumentThatFailsC4Alone() throws {
+        let text = "Only one line here.\nMenu"
+        let document = process(text, through: try pipeline("    sets: [c4]\n    c4: {filter_lines: true}\n"))
+        XCTAssertEqual(document.string("text"), text)
+        XCTAssertEqual(document.quality?.failed, ["too_few_sentences"])
+    }
+
+    func testStatsCountFailedChecks() throws {
+        let p = try pipeline("    sets: [gopher]\n")
+        let context = WorkerContext(stats: PipelineStats(for: p))
+        var document = Document(fields: ["text": Array(try fixture("list").utf8)])
+        p.process(&document, context: context)
+        let stats = try XCTUnwrap(context.stats)
+        XCTAssertEqual(stats.rules["gopher_too_many_bullets"]?.hits, 1)
+        XCTAssertEqual(stats.rules["gopher_short_doc"]?.hits, 0)
+    }
+
+    // MARK: Score
+
+    func testGoodNewsScoresAboveEveryKindOfJunk() throws {
+        let analyzer = QualityAnalyzer(badWords: BadWordList([]))
+        let good = analyzer.analyze(try fixture("good-news")).score
+        XCTAssertGreaterThan(good, 0.9)
+        for junk in ["link-farm", "boilerplate", "list", "repeated"] {
+            let score = analyzer.analyze(try fixture(junk)).score
+            XCTAssertLessThan(score, 0.6, junk)
+            XCTAssertLessThan(score, good - 0.3, junk)
+        }
+    }
+
+    func testMarginIsZeroAtTheThresholdAndOneWellClearOfIt() {
+        let atLimit = QualityCheck(name: "x", set: .fineweb, value: 0.3, rule: .atMost(0.3), applies: true)
+        let clear = QualityCheck(name: "x", set: .fineweb, value: 0.1, rule: .atMost(0.3), applies: true)
+        let halfway = QualityCheck(name: "x", set: .fineweb, value: 0.225, rule: .atMost(0.3), applies: true)
+        XCTAssertEqual(QualityScore.margin(atLimit, softness: 0.5), 0)
+        XCTAssertEqual(QualityScore.margin(clear, softness: 0.5), 1)
+        XCTAssertEqual(QualityScore.margin(halfway, softness: 0.5), 0.5, accuracy: 1e-9)
+    }
+
+    // MARK: Non-Latin text
+
+    func testHindiAndKoreanDoNotFailTheEnglishStopWordCheck() throws {
+        let analyzer = QualityAnalyzer(badWords: BadWordList([]))
+        for name in ["hindi", "korean"] {
+            let report = analyzer.analyze(try fixture(name))
+            XCTAssertEqual(report.script, "other", name)
+            XCTAssertFalse(report.failed.contains("gopher_enough_stop_words"), name)
+            XCTAssertEqual(report.signal("gopher_stop_words"), 0, name)
+        }
+    }
+
+    func testGermanTextIsRecognisedAndSkipsTheEnglishStopWordCheck() throws {
+        let report = QualityAnalyzer(badWords: BadWordList([])).analyze(try fixture("german"))
+        XCTAssertEqual(report.script, "latin")
+        XCTAssertEqual(report.language, "de")
+        XCTAssertEqual(report.failed, [])
+        var settings = QualitySettings()
+        settings.nonLatin.detectLanguages = false
+        let strict = QualityAnalyzer(settings: settings, badWords: BadWordList([])).analyze(try fixture("german"))
+        XCTAssertNil(strict.language)
+        XCTAssertEqual(strict.failed, ["gopher_enough_stop_words"])
+    }
+
+    func testEnglishJunkIsNotMistakenForAnotherLanguage() throws {
+        let report = QualityAnalyzer(badWords: BadWordList([])).analyze(try fixture("list"))
+        XCTAssertNil(report.language)
+        XCTAssertTrue(report.failed.contains("gopher_enough_stop_words"))
+    }
+
+    func testWithNothingSkippedNonLatinTextFailsTheStopWordCheck() throws {
+        var settings = QualitySettings()
+        settings.nonLatin.skip = []
+        let report = QualityAnalyzer(settings: settings, badWords: BadWordList([])).analyze(try fixture("korean"))
+        XCTAssertTrue(report.failed.contains("gopher_enough_stop_words"))
+    }
+
+    // MARK: Examples
+
+    func testExamplesReportAMismatch() throws {
+        let p = try pipeline("""
+                examples:
+                  - input: "Too short."
+                    failed: []
+            """)
+        let results = p.runExamples(context: WorkerContext())
+        XCTAssertEqual(results.count, 1)
+        XCTAssertTrue(results[0].failure?.contains("got [gopher_short_doc") == true, "\(results)")
+    }
+}
