@@ -4,7 +4,7 @@
 
 SWIFT ?= swift
 BIN := .build/release/copydesk
-APT_PACKAGES := libyaml-dev libpcre2-dev pkg-config
+APT_PACKAGES := libyaml-dev libpcre2-dev zlib1g-dev libzstd-dev pkg-config
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 .PHONY: all deps build demo test test-unit test-rules embed check-embed bench clean

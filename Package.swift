@@ -22,9 +22,19 @@ let package = Package(
             pkgConfig: "libpcre2-8",
             providers: [.apt(["libpcre2-dev"]), .brew(["pcre2"])]
         ),
+        .systemLibrary(
+            name: "CZlib",
+            pkgConfig: "zlib",
+            providers: [.apt(["zlib1g-dev"]), .brew(["zlib"])]
+        ),
+        .systemLibrary(
+            name: "CZstd",
+            pkgConfig: "libzstd",
+            providers: [.apt(["libzstd-dev"]), .brew(["zstd"])]
+        ),
         .target(
             name: "Copydesk",
-            dependencies: ["CYAML", "CPCRE2"]
+            dependencies: ["CYAML", "CPCRE2", "CZlib", "CZstd"]
         ),
         .executableTarget(
             name: "copydesk",
