@@ -7,7 +7,7 @@ BIN := .build/release/copydesk
 APT_PACKAGES := libyaml-dev libpcre2-dev zlib1g-dev libzstd-dev pkg-config
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: all deps build demo test test-unit test-rules embed check-embed bench clean
+.PHONY: all deps build demo test test-unit test-rules test-spark embed check-embed bench bench-batch clean
 
 all: build
 
@@ -61,6 +61,15 @@ embed:
 
 bench: build
 	bash bench/throughput.sh
+
+## Throughput and peak RSS of `run --output-dir` over ~1 GB of .gz/.zst shards, --jobs 1 and 2.
+bench-batch: build
+	bash bench/batch_bench.sh
+
+## Spark integration test (slow, so not part of `make test`): pyspark from PyPI into bench/.venv,
+## local mode with 2 executor threads, 20,000+ documents, same documents as a local run.
+test-spark: build
+	bash bench/spark/test_spark.sh
 
 clean:
 	rm -rf .build
