@@ -22,38 +22,7 @@ final class StatusLine: @unchecked Sendable {
         guard elapsed >= 1, now.timeIntervalSince(lastDraw) >= 0.5 else { return }
         lastDraw = now
         drawn = true
-        FileHandleOutput.standardError("\r\u{1B}[K" + Self.line(progress, elapsed: elapsed, width: Self.columns()))
-    }
-
-    /// The text of the line, cut to the terminal's width.
-    static func line(_ progress: BatchProgress, elapsed: Double, width: Int) -> String {
-        let documents = progress.documents
-        var parts: [String] = []
-        let done = megabytes(progress.bytesDone)
-        if let total = progress.bytesTotal, total > 0 {
-            let percent = min(100, Double(progress.bytesDone) / Double(total) * 100)
-            parts.append(String(format: "%3.0f%% %@/%@ MB", percent, done, megabytes(total)))
-        } else {
-            parts.append("\(done) MB")
-        }
-        if progress.filesTotal > 1 { parts.append("files \(progress.filesDone)/\(progress.filesTotal)") }
-        parts.append("\(Int(Double(documents.read) / elapsed)) docs/s")
-        parts.append(String(format: "%.1f MB/s", Double(progress.bytesDone) / 1_000_000 / elapsed))
-        if let left = progress.secondsLeft { parts.append("ETA " + duration(left)) }
-        parts.append("out \(documents.written), dropped \(documents.dropped), rejected \(documents.rejected), flagged \(documents.flagged)")
-        let line = "copydesk: " + parts.joined(separator: ", ")
-        return width > 1 && line.count >= width ? String(line.prefix(width - 1)) : line
-    }
-
-    private static func megabytes(_ bytes: Int) -> String {
-        String(format: "%.1f", Double(bytes) / 1_000_000)
-    }
-
-    private static func duration(_ seconds: Double) -> String {
-        let total = Int(seconds.rounded())
-        return total >= 3600
-            ? String(format: "%d:%02d:%02d", total / 3600, total / 60 % 60, total % 60)
-            : String(format: "%d:%02d", total / 60, total % 60)
+        FileHandleOutput.standardError("\r\u{1B}[K" + progress.line(width: Self.columns()))
     }
 
     /// The width of the terminal on stderr, 0 when unknown: a line longer than it would wrap and

@@ -102,3 +102,37 @@ private final class ConcurrencyCounter: @unchecked Sendable {
         lock.unlock()
     }
 }
+
+final class BatchProgressLineTests: XCTestCase {
+    private func progress() -> BatchProgress {
+        var progress = BatchProgress()
+        progress.filesDone = 3
+        progress.filesTotal = 12
+        progress.bytesDone = 250_000_000
+        progress.bytesTotal = 1_000_000_000
+        progress.seconds = 10
+        progress.documents.read = 120_000
+        progress.documents.written = 119_000
+        progress.documents.dropped = 700
+        progress.documents.rejected = 300
+        progress.documents.flagged = 42
+        return progress
+    }
+
+    func testTheLineShowsBytesOfTheTotalFilesRatesTimeLeftAndCounts() {
+        XCTAssertEqual(
+            progress().line(),
+            "copydesk:  25% 250.0/1000.0 MB, files 3/12, 12000 docs/s, 25.0 MB/s, ETA 0:30, out 119000, dropped 700, rejected 300, flagged 42")
+    }
+
+    func testStdinHasNoTotalAndNoTimeLeft() {
+        var progress = progress()
+        progress.bytesTotal = nil
+        progress.filesTotal = 1
+        XCTAssertEqual(progress.line(), "copydesk: 250.0 MB, 12000 docs/s, 25.0 MB/s, out 119000, dropped 700, rejected 300, flagged 42")
+    }
+
+    func testTheLineIsCutToTheTerminalWidth() {
+        XCTAssertEqual(progress().line(width: 40).count, 39)
+    }
+}
