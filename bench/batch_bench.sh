@@ -9,7 +9,8 @@
 # It builds nothing: run `swift build -c release` first. Needs python3, gzip, zstd (apt: zstd) and
 # GNU time (/usr/bin/time). The corpus and outputs go to bench/out/ (never committed). To keep the
 # generator's cost down, a base of --unique-mb MB of generated articles is copied into every shard
-# (throughput does not depend on articles being unique).
+# (throughput does not depend on articles being unique). CPU s is user + system time of the whole
+# process (decompression, cleaning, compression): on a shared machine it is steadier than wall time.
 set -euo pipefail
 
 BENCH_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
@@ -84,8 +85,8 @@ compressed=$(du -sb --exclude=.complete "$corpus" | cut -f1)
 config_args=()
 [ -n "$CONFIG" ] && config_args=(--config "$CONFIG")
 
-echo "| run | wall s | MB/s (uncompressed) | MB/s (on disk) | docs/s | peak RSS |"
-echo "| --- | ---: | ---: | ---: | ---: | ---: |"
+echo "| run | wall s | MB/s (uncompressed) | MB/s (on disk) | docs/s | CPU s | MB per CPU s | peak RSS |"
+echo "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"
 for jobs in $JOBS_LIST; do
     out="$OUT_DIR/out-jobs$jobs"
     rm -rf "$out"
@@ -98,11 +99,13 @@ import json, re, sys
 timing = open(sys.argv[1]).read()
 run = json.load(open(sys.argv[2]))["run"]
 rss_kb = int(re.search(r"Maximum resident set size \(kbytes\): (\d+)", timing).group(1))
+cpu = sum(float(re.search(rf"{kind} time \(seconds\): ([0-9.]+)", timing).group(1)) for kind in ("User", "System"))
 wall = run["seconds"]
+mb = run["bytes_in_uncompressed"] / 1e6
 print(f"| `--jobs {sys.argv[3]}`, {run['files']} shards, {run['bytes_in_uncompressed']/1e6:.0f} MB "
       f"({run['bytes_in']/1e6:.0f} MB on disk), {run['documents_in']} docs | {wall:.1f} "
       f"| {run['bytes_in_uncompressed']/1e6/wall:.1f} | {run['bytes_in']/1e6/wall:.1f} "
-      f"| {run['documents_in']/wall:,.0f} | {rss_kb/1024:.1f} MiB |")
+      f"| {run['documents_in']/wall:,.0f} | {cpu:.1f} | {mb/cpu:.1f} | {rss_kb/1024:.1f} MiB |")
 PY
     rm -rf "$out"
 done

@@ -3,10 +3,10 @@ import Foundation
 /// Runs a pipeline over many inputs (files, folders, compressed shards, stdin), reusing one
 /// `PipelineRunner` per input.
 ///
-/// With an output folder, inputs run side by side in up to `jobs` lanes; each lane's runner has
-/// `jobs` workers, and all of them share `jobs` work slots, so at most `jobs` batches are
-/// processed at once and one big input left at the end still gets every core. Each output keeps
-/// its input's order. With stdout or one combined file, inputs run one after the other (each on
+/// With an output folder, inputs run side by side in up to `jobs` lanes. Each lane's runner has
+/// a few workers (`workersPerLane`), and all of them share `jobs` work slots, so at most `jobs`
+/// batches are processed at once while an input left alone at the end still runs on several
+/// cores. Each output keeps its input's order. With stdout or one combined file, inputs run one after the other (each on
 /// all workers) so that the stream keeps the order of the inputs. Inputs are opened one at a time
 /// per lane: memory does not grow with the number of files.
 ///
@@ -47,7 +47,10 @@ public final class BatchRunner: Sendable {
         let lanes = shared.output == nil ? max(1, min(options.jobs, todo.count)) : 1
         let state = BatchState(jobs: todo, lanes: lanes, report: report, bytesTotal: bytesTotal, started: started, callback: progress)
         var laneOptions = options
-        if lanes > 1 { laneOptions.workSlots = WorkSlots(options.jobs) }
+        if lanes > 1 {
+            laneOptions.workSlots = WorkSlots(options.jobs)
+            laneOptions.jobs = Self.workersPerLane(jobs: options.jobs, lanes: lanes)
+        }
         let lane = Lane(holder: holder, options: laneOptions, shared: shared, state: state, log: log)
         if lanes == 1 {
             lane.run(0)
@@ -75,6 +78,14 @@ public final class BatchRunner: Sendable {
         }
         if let file = shared.outputFile { final.bytesOut = file.bytesOnDisk }
         return final
+    }
+
+    /// Worker threads of each lane when `lanes` inputs run side by side: twice the fair share, at
+    /// least 2 and at most `jobs`. Together the lanes have at most 2 × `jobs` workers (and as many
+    /// worker contexts), the slots keep at most `jobs` of them busy, and a lane left alone at the end
+    /// still runs on two or more cores.
+    static func workersPerLane(jobs: Int, lanes: Int) -> Int {
+        min(jobs, max(2, 2 * jobs / lanes))
     }
 }
 

@@ -39,3 +39,19 @@ final class BatchPlanTests: XCTestCase {
         XCTAssertNoThrow(try BatchPlan.jobs(for: [.standardInput], destination: .file("/out/all.jsonl.gz")))
     }
 }
+
+final class WorkersPerLaneTests: XCTestCase {
+    func testLanesTogetherHaveAtMostTwiceTheJobsInWorkersAndEachAtLeastTwo() {
+        XCTAssertEqual(BatchRunner.workersPerLane(jobs: 2, lanes: 2), 2)
+        XCTAssertEqual(BatchRunner.workersPerLane(jobs: 8, lanes: 8), 2)
+        XCTAssertEqual(BatchRunner.workersPerLane(jobs: 8, lanes: 2), 8)
+        XCTAssertEqual(BatchRunner.workersPerLane(jobs: 8, lanes: 3), 5)
+        for jobs in 2...32 {
+            for lanes in 2...jobs {
+                let workers = BatchRunner.workersPerLane(jobs: jobs, lanes: lanes)
+                XCTAssertLessThanOrEqual(workers * lanes, max(2 * jobs, 2 * lanes), "jobs \(jobs) lanes \(lanes)")
+                XCTAssertTrue((2...jobs).contains(workers))
+            }
+        }
+    }
+}
