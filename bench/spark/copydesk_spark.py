@@ -56,7 +56,9 @@ def parse_args(argv=None):
 
 
 def copydesk_command(binary, rules_dir, config, extra):
-    command = [binary, "run", "--jobs", "1", "--quiet"]
+    # --input-format jsonl: a partition is JSON Lines even when its first line is bad (auto would
+    # then read the whole partition as one plain-text document).
+    command = [binary, "run", "--jobs", "1", "--quiet", "--input-format", "jsonl"]
     if rules_dir:
         command += ["--config", os.path.join(rules_dir, config)]
     return command + shlex.split(extra)

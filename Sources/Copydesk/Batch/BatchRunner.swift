@@ -193,6 +193,9 @@ private struct Lane: Sendable {
             }
             var fileOptions = options
             fileOptions.inputName = input.name
+            if fileOptions.inputFormat == .auto, let path = input.path, let stated = InputFormat.stated(byName: path) {
+                fileOptions.inputFormat = stated
+            }
             let state = state
             let runner = PipelineRunner(holder: holder, options: fileOptions, progress: { state.update(lane: lane, summary: $0) })
             let writtenBefore = sinks.output.bytesWritten

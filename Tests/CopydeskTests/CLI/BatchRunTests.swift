@@ -222,3 +222,14 @@ final class BatchRunTests: XCTestCase {
         XCTAssertEqual(try run(["--output", "a.jsonl", "--output-dir", "out"]).status, 2)
     }
 }
+
+extension BatchRunTests {
+    func testAJSONLinesShardWhoseFirstLineIsBadIsStillReadAsJSONLines() throws {
+        try write("not json\n{\"text\": \"a JUNK\"}\n", to: "in/a.jsonl.gz")
+        let result = try run(["--output-dir", "out", "in"])
+        XCTAssertEqual(result.status, 3, result.stderr)
+        XCTAssertEqual(try read("out/a.jsonl.gz"), try filtered("{\"text\": \"a JUNK\"}\n"))
+        XCTAssertEqual(try read("out/a.rejects.jsonl.gz"), "not json\n")
+        XCTAssertTrue(result.stderr.contains("in/a.jsonl.gz:1:1: error: malformed JSON"), result.stderr)
+    }
+}
