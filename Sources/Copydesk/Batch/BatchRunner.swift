@@ -42,6 +42,7 @@ public final class BatchRunner: Sendable {
                 todo.append(job)
             }
         }
+        Self.removeStalePartials(for: todo, batch: batch)
         let shared = try SharedSinks(batch: batch, standardOutput: standardOutput)
         let bytesTotal = inputs.contains { $0.size == nil } ? nil : todo.reduce(0) { $0 + ($1.input.size ?? 0) }
         let lanes = shared.output == nil ? max(1, min(options.jobs, todo.count)) : 1
@@ -78,6 +79,15 @@ public final class BatchRunner: Sendable {
         }
         if let file = shared.outputFile { final.bytesOut = file.bytesOnDisk }
         return final
+    }
+
+    /// Clears what killed runs left in the folders this run writes to, listing each folder once.
+    private static func removeStalePartials(for jobs: [BatchJob], batch: BatchOptions) {
+        var files = jobs.flatMap { job in job.paths.map { [$0.output, $0.rejects, $0.dropped] } ?? [] }
+        if case .file(let path) = batch.destination { files.append(path) }
+        files += [batch.rejectsPath, batch.droppedPath].compactMap { $0 }
+        let folders = Set(files.map { URL(fileURLWithPath: $0).deletingLastPathComponent().path })
+        for folder in folders { StagedOutputFile.removeStalePartials(in: folder) }
     }
 
     /// Worker threads of each lane when `lanes` inputs run side by side: twice the fair share, at

@@ -10,7 +10,8 @@ import Darwin
 /// under the final name that looks complete. Compresses as it writes when asked to.
 ///
 /// A lazy file is created on its first write; committing a lazy file that got no bytes
-/// removes the final file an earlier run may have left, and creates nothing.
+/// removes the final file an earlier run may have left, and creates nothing. Temporary files of
+/// killed runs are cleared by `removeStalePartials(in:)`, once per folder at the start of a run.
 public final class StagedOutputFile: ByteOutput, @unchecked Sendable {
     public let path: String
     public let compression: Compression
@@ -73,7 +74,6 @@ public final class StagedOutputFile: ByteOutput, @unchecked Sendable {
     }
 
     private func openPartial() throws(OutputWriteError) {
-        removeStalePartials()
         let fd = open(partialPath, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         guard fd >= 0 else { throw OutputWriteError(name: partialPath, code: errno) }
         descriptor = fd
@@ -99,14 +99,15 @@ public final class StagedOutputFile: ByteOutput, @unchecked Sendable {
         bytesOnDisk += bytes.count
     }
 
-    /// Deletes `.NAME.partial-PID` files of this output left by runs that are no longer alive.
-    private func removeStalePartials() {
-        let url = URL(fileURLWithPath: path)
-        let directory = url.deletingLastPathComponent().path
-        let prefix = "." + url.lastPathComponent + ".partial-"
+    /// Deletes the temporary files (`.NAME.partial-PID`) in `directory` that runs no longer
+    /// alive left behind. Lists the folder once, however many outputs it holds.
+    public static func removeStalePartials(in directory: String) {
         guard let names = try? FileManager.default.contentsOfDirectory(atPath: directory) else { return }
-        for name in names where name.hasPrefix(prefix) {
-            guard let pid = Int32(name.dropFirst(prefix.count)), pid != getpid() else { continue }
+        let me = getpid()
+        for name in names where name.hasPrefix(".") {
+            guard let marker = name.range(of: ".partial-", options: .backwards),
+                let pid = Int32(name[marker.upperBound...]), pid > 0, pid != me
+            else { continue }
             if kill(pid, 0) != 0 && errno == ESRCH { _ = unlink(directory + "/" + name) }
         }
     }
