@@ -71,11 +71,11 @@ public final class BatchRunner: Sendable {
             shared.discard()
             throw error
         }
-        if final.failures.isEmpty {
-            try shared.commit()
-        } else {
+        if case .file = batch.destination, !final.failures.isEmpty {
             // A combined file that misses an input must not look complete.
             shared.discard()
+        } else {
+            try shared.commit()
         }
         if let file = shared.outputFile { final.bytesOut = file.bytesOnDisk }
         return final

@@ -233,3 +233,25 @@ extension BatchRunTests {
         XCTAssertTrue(result.stderr.contains("in/a.jsonl.gz:1:1: error: malformed JSON"), result.stderr)
     }
 }
+
+extension BatchRunTests {
+    func testACombinedOutputMissingAFailedInputIsNotWritten() throws {
+        try write(documents(20, tag: "a"), to: "in/a.jsonl")
+        var broken = try compress([Array(documents(3000, tag: "b").utf8)], .zstd)
+        broken.removeLast(broken.count / 2)
+        try Data(broken).write(to: directory.appendingPathComponent("in/b.jsonl.zst"))
+        let result = try run(["--output", "all.jsonl", "in"])
+        XCTAssertEqual(result.status, 1, result.stderr)
+        XCTAssertFalse(exists("all.jsonl"))
+        XCTAssertEqual(hiddenFiles(under: "."), [])
+    }
+
+    func testASingleCompressedRejectsFileIsKeptWhenAnotherInputFails() throws {
+        try write(documents(30, tag: "a"), to: "in/a.jsonl")
+        var broken = try compress([Array(documents(3000, tag: "b").utf8)], .gzip)
+        broken.removeLast(broken.count / 2)
+        try Data(broken).write(to: directory.appendingPathComponent("in/b.jsonl.gz"))
+        XCTAssertEqual(try run(["--output-dir", "out", "--rejects", "rejects.jsonl.zst", "in"]).status, 1)
+        XCTAssertTrue(try read("rejects.jsonl.zst").contains("not json a 10\n"))
+    }
+}
