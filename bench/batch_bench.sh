@@ -5,6 +5,7 @@
 #   bash bench/batch_bench.sh                  # ~1 GB (uncompressed) corpus in 16 shards
 #   bash bench/batch_bench.sh --size-mb 256    # smaller
 #   bash bench/batch_bench.sh --jobs-list "1 2 4"
+#   bash bench/batch_bench.sh --config Rules/clean.yaml --output-compression zst
 #
 # It builds nothing: run `swift build -c release` first. Needs python3, gzip, zstd (apt: zstd) and
 # GNU time (/usr/bin/time). The corpus and outputs go to bench/out/ (never committed). To keep the
@@ -22,6 +23,7 @@ SIZE_MB=1024
 SHARDS=16
 UNIQUE_MB=64
 JOBS_LIST="1 2"
+OUTPUT_COMPRESSION=""
 
 die() { echo "batch_bench.sh: $*" >&2; exit 1; }
 log() { echo "batch_bench.sh: $*" >&2; }
@@ -34,6 +36,7 @@ while [ $# -gt 0 ]; do
         --shards) SHARDS=$2; shift 2 ;;
         --unique-mb) UNIQUE_MB=$2; shift 2 ;;
         --jobs-list) JOBS_LIST=$2; shift 2 ;;
+        --output-compression) OUTPUT_COMPRESSION=$2; shift 2 ;;
         -h|--help) sed -n '2,12p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
         *) die "unknown option: $1" ;;
     esac
@@ -83,7 +86,8 @@ fi
 
 compressed=$(du -sb --exclude=.complete "$corpus" | cut -f1)
 config_args=()
-[ -n "$CONFIG" ] && config_args=(--config "$CONFIG")
+[ -n "$CONFIG" ] && config_args+=(--config "$CONFIG")
+[ -n "$OUTPUT_COMPRESSION" ] && config_args+=(--output-compression "$OUTPUT_COMPRESSION")
 
 echo "| run | wall s | MB/s (uncompressed) | MB/s (on disk) | docs/s | CPU s | MB per CPU s | peak RSS |"
 echo "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"
