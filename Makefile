@@ -62,9 +62,9 @@ embed:
 bench: build
 	bash bench/throughput.sh
 
-## Throughput and peak RSS of `run --output-dir` over ~1 GB of .gz/.zst shards, --jobs 1 and 2.
+## Throughput and peak RSS of `run --output-dir` over ~1 GB of .gz/.zst shards (clean.yaml), --jobs 1 and 2.
 bench-batch: build
-	bash bench/batch_bench.sh
+	bash bench/batch_bench.sh --config Rules/clean.yaml
 
 ## Spark integration test (slow, so not part of `make test`): pyspark from PyPI into bench/.venv,
 ## local mode with 2 executor threads, 20,000+ documents, same documents as a local run.
