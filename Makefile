@@ -4,11 +4,11 @@
 
 SWIFT ?= swift
 BIN := .build/release/copydesk
-APT_PACKAGES := libyaml-dev libpcre2-dev pkg-config python3 mawk
+APT_PACKAGES := libyaml-dev libpcre2-dev zlib1g-dev libzstd-dev pkg-config python3 mawk
 PLUGIN_SCRATCH := .build-plugins
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: all deps build demo test test-unit test-rules embed check-embed bench plugins clean
+.PHONY: all deps build demo test test-unit test-rules test-spark embed check-embed bench bench-batch plugins clean
 
 all: build
 
@@ -69,6 +69,15 @@ embed:
 
 bench: build
 	bash bench/throughput.sh
+
+## Throughput and peak RSS of `run --output-dir` over ~1 GB of .gz/.zst shards (clean.yaml), --jobs 1 and 2.
+bench-batch: build
+	bash bench/batch_bench.sh --config Rules/clean.yaml
+
+## Spark integration test (slow, so not part of `make test`): pyspark from PyPI into bench/.venv,
+## local mode with 2 executor threads, 20,000+ documents, same documents as a local run.
+test-spark: build
+	bash bench/spark/test_spark.sh
 
 clean:
 	rm -rf .build $(PLUGIN_SCRATCH)

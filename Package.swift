@@ -24,6 +24,16 @@ let package = Package(
             pkgConfig: "libpcre2-8",
             providers: [.apt(["libpcre2-dev"]), .brew(["pcre2"])]
         ),
+        .systemLibrary(
+            name: "CZlib",
+            pkgConfig: "zlib",
+            providers: [.apt(["zlib1g-dev"]), .brew(["zlib"])]
+        ),
+        .systemLibrary(
+            name: "CZstd",
+            pkgConfig: "libzstd",
+            providers: [.apt(["libzstd-dev"]), .brew(["zstd"])]
+        ),
         .target(name: "CCopydeskPlugin"),
         .target(name: "CSpawn"),
         .target(
@@ -32,7 +42,7 @@ let package = Package(
         ),
         .target(
             name: "Copydesk",
-            dependencies: ["CYAML", "CPCRE2", "CSpawn", "CopydeskPluginAPI"]
+            dependencies: ["CYAML", "CPCRE2", "CZlib", "CZstd", "CSpawn", "CopydeskPluginAPI"]
         ),
         .executableTarget(
             name: "copydesk",

@@ -1,16 +1,15 @@
 import ArgumentParser
 import Copydesk
 
-/// Where documents come from and how they are read; shared by `run` and `explain`.
+/// Where one input comes from and how it is read (`explain`).
 struct InputOptions: ParsableArguments {
-    @Option(help: ArgumentHelp("The field that holds the article text.", valueName: "name"))
-    var textField = "text"
-
-    @Option(help: ArgumentHelp("auto, jsonl or text.", valueName: "format"))
-    var inputFormat: InputFormat = .auto
+    @OptionGroup var formatOptions: DocumentFormatOptions
 
     @Argument(help: ArgumentHelp("Input file (default: stdin).", valueName: "file"))
     var file: String?
+
+    var textField: String { formatOptions.textField }
+    var inputFormat: InputFormat { formatOptions.inputFormat }
 
     /// The input's name in messages.
     var inputName: String { file ?? "<stdin>" }

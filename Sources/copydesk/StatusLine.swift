@@ -1,7 +1,8 @@
 import Copydesk
 import Foundation
 
-/// A live status line on stderr (documents/s, MB/s, counts) while a long run goes on.
+/// A live progress line on stderr while a long run goes on: bytes done of the total (the
+/// compressed position for compressed input), files done, documents/s, MB/s and the time left.
 /// Only drawn when stderr is a terminal; redrawn at most twice a second, after the first second.
 final class StatusLine: @unchecked Sendable {
     private let start = Date()
@@ -13,7 +14,7 @@ final class StatusLine: @unchecked Sendable {
         quiet || isatty(2) == 0 ? nil : StatusLine()
     }
 
-    func update(_ summary: RunSummary) {
+    func update(_ progress: BatchProgress) {
         lock.lock()
         defer { lock.unlock() }
         let now = Date()
@@ -21,11 +22,14 @@ final class StatusLine: @unchecked Sendable {
         guard elapsed >= 1, now.timeIntervalSince(lastDraw) >= 0.5 else { return }
         lastDraw = now
         drawn = true
-        let docsPerSecond = Int(Double(summary.read) / elapsed)
-        let megabytesPerSecond = Double(summary.bytesRead) / 1_000_000 / elapsed
-        let line = "copydesk: \(summary.read) docs, \(docsPerSecond) docs/s, \(String(format: "%.1f", megabytesPerSecond)) MB/s, "
-            + "written \(summary.written), dropped \(summary.dropped), rejected \(summary.rejected), flagged \(summary.flagged)"
-        FileHandleOutput.standardError("\r\u{1B}[K" + line)
+        FileHandleOutput.standardError("\r\u{1B}[K" + progress.line(width: Self.columns()))
+    }
+
+    /// The width of the terminal on stderr, 0 when unknown: a line longer than it would wrap and
+    /// break the redraw.
+    private static func columns() -> Int {
+        var size = winsize()
+        return ioctl(2, UInt(TIOCGWINSZ), &size) == 0 ? Int(size.ws_col) : 0
     }
 
     /// Erases the line before the final summary is printed.

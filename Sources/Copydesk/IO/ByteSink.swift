@@ -13,8 +13,28 @@ public struct OutputClosedError: Error, CustomStringConvertible {
 /// An output that cannot be written to.
 public struct OutputWriteError: Error, CustomStringConvertible {
     public var name: String
+    /// The errno of a failed call, or 0 when `message` says what went wrong.
     public var code: Int32
-    public var description: String { "\(name): write failed: \(String(cString: strerror(code)))" }
+    public var message: String?
+
+    public init(name: String, code: Int32) {
+        self.name = name
+        self.code = code
+    }
+
+    public init(name: String, message: String) {
+        self.name = name
+        self.code = 0
+        self.message = message
+    }
+
+    public var description: String { "\(name): write failed: \(message ?? String(cString: strerror(code)))" }
+}
+
+/// Somewhere a `ByteSink` can forward its bytes instead of a plain descriptor (a compressed
+/// file written under a temporary name, for example). Called under the sink's lock.
+public protocol ByteOutput: AnyObject {
+    func write(_ bytes: UnsafeRawBufferPointer) throws
 }
 
 /// Writes bytes straight to a file descriptor, with no buffering: each call is flushed.
@@ -23,13 +43,27 @@ public final class ByteSink: @unchecked Sendable {
     public let name: String
     private let descriptor: Int32
     private let ownsDescriptor: Bool
+    private let output: (any ByteOutput)?
     private let lock = Mutex()
+    private var _bytesWritten = 0
 
     public init(descriptor: Int32, name: String, ownsDescriptor: Bool = false) {
         self.descriptor = descriptor
         self.name = name
         self.ownsDescriptor = ownsDescriptor
+        self.output = nil
     }
+
+    /// A sink that hands every write to `output`.
+    public init(output: any ByteOutput, name: String) {
+        self.descriptor = -1
+        self.name = name
+        self.ownsDescriptor = false
+        self.output = output
+    }
+
+    /// Bytes written so far (before any compression by the output).
+    public var bytesWritten: Int { lock.withLock { _bytesWritten } }
 
     /// Opens (creating or truncating) a file for writing.
     public convenience init(path: String) throws(OutputWriteError) {
@@ -45,7 +79,9 @@ public final class ByteSink: @unchecked Sendable {
     public func write(_ bytes: [UInt8]) throws {
         guard !bytes.isEmpty else { return }
         try lock.withLock {
+            _bytesWritten += bytes.count
             try bytes.withUnsafeBytes { buffer in
+                if let output { return try output.write(buffer) }
                 var offset = 0
                 while offset < buffer.count {
                     let written = systemWrite(descriptor, buffer.baseAddress! + offset, buffer.count - offset)

@@ -7,22 +7,40 @@ import Darwin
 /// A read from the input failed.
 public struct InputReadError: Error, CustomStringConvertible {
     public var name: String
+    /// The errno of a failed read, or 0 when `message` says what went wrong (bad compressed data).
     public var code: Int32
-    public var description: String { "\(name): read failed: \(String(cString: strerror(code)))" }
+    public var message: String?
+
+    public init(name: String, code: Int32) {
+        self.name = name
+        self.code = code
+    }
+
+    public init(name: String, message: String) {
+        self.name = name
+        self.code = 0
+        self.message = message
+    }
+
+    public var description: String { "\(name): read failed: \(message ?? String(cString: strerror(code)))" }
 }
 
 /// Reads a file descriptor in chunks. Each `read` returns what the OS has now (up to the
 /// chunk size), so a slow producer such as `tail -f` gets low latency.
 final class InputReader {
     let name: String
-    private let descriptor: Int32
+    private let source: any ByteSource
     private let chunkSize: Int
     private(set) var atEnd = false
-    /// Bytes read so far.
+    /// Bytes read so far (after decompression).
     private(set) var bytesRead = 0
 
-    init(descriptor: Int32, name: String, chunkSize: Int = 256 * 1024) {
-        self.descriptor = descriptor
+    convenience init(descriptor: Int32, name: String, chunkSize: Int = 256 * 1024) {
+        self.init(source: DescriptorSource(descriptor: descriptor, name: name), name: name, chunkSize: chunkSize)
+    }
+
+    init(source: any ByteSource, name: String, chunkSize: Int = 256 * 1024) {
+        self.source = source
         self.name = name
         self.chunkSize = chunkSize
     }
@@ -33,18 +51,17 @@ final class InputReader {
         let old = buffer.count
         buffer.reserveAmortized(chunkSize)
         var count = 0
-        var failure: Int32 = 0
+        var failure: InputReadError?
         buffer.append(contentsOf: repeatElement(0, count: chunkSize))
         buffer.withUnsafeMutableBytes { raw in
-            while true {
-                let result = systemRead(descriptor, raw.baseAddress! + old, chunkSize)
-                if result < 0 && errno == EINTR { continue }
-                if result < 0 { failure = errno } else { count = result }
-                break
+            do throws(InputReadError) {
+                count = try source.read(into: UnsafeMutableRawBufferPointer(rebasing: raw[old...]))
+            } catch {
+                failure = error
             }
         }
         buffer.removeLast(chunkSize - count)
-        if failure != 0 { throw InputReadError(name: name, code: failure) }
+        if let failure { throw failure }
         if count == 0 { atEnd = true }
         bytesRead += count
         return count
@@ -64,9 +81,3 @@ extension InputReader {
         }
     }
 }
-
-#if canImport(Glibc)
-private let systemRead = Glibc.read
-#elseif canImport(Darwin)
-private let systemRead = Darwin.read
-#endif

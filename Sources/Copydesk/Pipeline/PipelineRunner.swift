@@ -44,7 +44,12 @@ public final class PipelineRunner: Sendable {
 
     /// Runs to the end of the input. Throws only when the input or an output fails.
     public func run(input descriptor: Int32, sinks: Sinks) throws -> RunSummary {
-        let reader = InputReader(descriptor: descriptor, name: options.inputName)
+        try run(source: DescriptorSource(descriptor: descriptor, name: options.inputName), sinks: sinks)
+    }
+
+    /// Runs to the end of `source` (a file, or a decoder over one).
+    public func run(source: any ByteSource, sinks: Sinks) throws -> RunSummary {
+        let reader = InputReader(source: source, name: options.inputName)
         var head: [UInt8] = []
         let format = try reader.detectFormat(options.inputFormat, head: &head)
         switch format {
@@ -164,7 +169,10 @@ public final class PipelineRunner: Sendable {
                 while let batch = queue.take() {
                     // Each batch runs on the pipeline in service when it starts, to the end.
                     let processor = BatchProcessor(pipeline: holder.current, options: options, context: context)
-                    results.put(processor.process(batch), at: batch.index)
+                    options.workSlots?.acquire()
+                    let output = processor.process(batch)
+                    options.workSlots?.release()
+                    results.put(output, at: batch.index)
                 }
                 workers.finished(with: context.stats)
             }.start()

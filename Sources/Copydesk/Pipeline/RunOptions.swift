@@ -27,6 +27,9 @@ public struct RunOptions: Sendable {
     public var matchLimits: MatchLimits
     /// Collect per-stage and per-rule statistics (`run --stats`).
     public var collectsStats = false
+    /// Shared by runners working side by side (a batch of files), so that together they
+    /// process at most as many batches at once as the slots allow.
+    public var workSlots: WorkSlots?
 
     public init(
         jobs: Int = 1, inputFormat: InputFormat = .auto, outputFormat: OutputFormat? = nil,

@@ -8,6 +8,8 @@ public struct StatsReport: Sendable {
     public var seconds: Double
     /// Input bytes read.
     public var bytesIn: Int
+    /// The totals of a run over files and folders: the `run` object of the JSON.
+    public var run: BatchReport?
 
     public init(summary: RunSummary, stats: PipelineStats, seconds: Double, bytesIn: Int) {
         self.summary = summary
@@ -65,6 +67,10 @@ public struct StatsReport: Sendable {
         writer.endObject()
         writer.key("seconds"); writer.double(seconds)
         writer.key("bytes_in"); writer.int(bytesIn)
+        if let run {
+            writer.key("run")
+            run.writeJSON(into: &writer)
+        }
         writer.key("stages")
         writer.beginArray()
         for id in stats.stageOrder {
