@@ -14,6 +14,7 @@ public struct StageRegistry: Sendable {
         registry.register("regex", factory: RegexStage.make)
         registry.register("whitespace", factory: WhitespaceStage.make)
         registry.register("entities", factory: EntitiesStage.make)
+        registry.register("lexicon", factory: LexiconStage.make)
         return registry
     }()
 
