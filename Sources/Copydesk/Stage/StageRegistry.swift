@@ -15,6 +15,7 @@ public struct StageRegistry: Sendable {
         registry.register("whitespace", factory: WhitespaceStage.make)
         registry.register("entities", factory: EntitiesStage.make)
         registry.register("lexicon", factory: LexiconStage.make)
+        registry.register("pii", factory: PIIStage.make)
         return registry
     }()
 
