@@ -16,6 +16,7 @@ public struct StageRegistry: Sendable {
         registry.register("entities", factory: EntitiesStage.make)
         registry.register("lexicon", factory: LexiconStage.make)
         registry.register("pii", factory: PIIStage.make)
+        registry.register("clickbait", factory: ClickbaitStage.make)
         return registry
     }()
 
