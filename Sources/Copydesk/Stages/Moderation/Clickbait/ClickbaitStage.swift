@@ -1,4 +1,4 @@
-/// The `clickbait` stage: scores the title and the first lines of the text (the teaser) from
+/// The `clickbait` stage: scores the title and the first short lines of the text (the teaser) from
 /// 0 to 1. Each feature's contribution is its weight times its strongest strength on any of
 /// those lines; contributions combine as a noisy-or, `1 - Π(1 - c)`. At or over `threshold`
 /// the document gets a `clickbait` finding, handled by the policy like any other.
@@ -72,6 +72,9 @@ public struct ClickbaitStage: Stage {
         return ClickbaitScore(score: 1 - remaining, features: fired)
     }
 
+    /// Teaser lines are short; a longer line starts the body.
+    static let maxTeaserBytes = 200
+
     /// The title and up to `teaserLines` non-empty lines of the text, with where each is.
     private func lines(of document: Document) -> [(field: String, range: Range<Int>, text: String)] {
         var lines: [(field: String, range: Range<Int>, text: String)] = []
@@ -84,6 +87,8 @@ public struct ClickbaitStage: Stage {
         while start < text.count, taken < teaserLines {
             let end = text[start...].firstIndex(of: UInt8(ascii: "\n")) ?? text.count
             if end > start {
+                // A long first line is the body, not a teaser.
+                if end - start > Self.maxTeaserBytes { break }
                 lines.append((textField, start..<end, String(decoding: text[start..<end], as: UTF8.self)))
                 taken += 1
             }

@@ -65,6 +65,13 @@ struct PIIScanner {
             end += 1
         }
         while end > at + 1, text[end - 1] == UInt8(ascii: ".") || text[end - 1] == UInt8(ascii: "-") { end -= 1 }
+        // Text glued after the address ("...@paper.comThe next"): cut where capitals start in the last label.
+        if lastDot > at {
+            for k in (lastDot + 2)..<max(lastDot + 2, end) where Self.isUpper(text[k]) && !Self.isUpper(text[k - 1]) {
+                end = k
+                break
+            }
+        }
         guard lastDot > at + 1, lastDot < end - 2 else { return nil }
         for k in (lastDot + 1)..<end where !Self.isLetter(text[k]) { return nil }
         return start..<end
