@@ -122,7 +122,7 @@ struct PIIScanner {
         if start > 0, text[start - 1] == UInt8(ascii: ".") || text[start - 1] == UInt8(ascii: ",") { return end }
         var first = start
         if text[first] == UInt8(ascii: "(") { first += 1 }
-        let range = (plus ? start : first)..<end
+        let range = start..<end
         if dots > 0 {
             if others == 0, !plus, groups.count == 4, types.contains(.ipv4),
                PIIValidators.ipv4(UnsafeBufferPointer(rebasing: text[first..<end])),
