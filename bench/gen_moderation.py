@@ -11,8 +11,10 @@ Writes two files:
   * FILE with .truth.jsonl one {"id", "truth": [...], "negatives": [...]} per line.
 
 A truth item is {"type", "start", "end", "variant", "text"}; a negative (a hard negative: something
-that looks like PII or profanity and is not) is {"kind", "start", "end", "text"}. Offsets are
-half-open and count Unicode code points into "text". The title never holds an item.
+that looks like PII or profanity and is not) is {"kind", "start", "end", "text"}. "ignore" holds
+{"ignore", "start", "end", "text"} spans that are neither: public role addresses of organisations
+(info@, press@...), which a PII tool may report or allow-list; a scorer should not count predictions
+there. Offsets are half-open and count Unicode code points into "text". The title never holds an item.
 
 Types: email, phone, card, aadhaar, pan, ipv4, ipv6, pin, profanity. Variants say how an item is
 written (phone "in-mobile-plus91-spaced", card "visa-dashed", profanity "leet"...), so that a report
@@ -93,10 +95,13 @@ def rand_digits(r, n, first="0123456789"):
     return r.choice(first) + "".join(r.choice("0123456789") for _ in range(n - 1))
 
 
-EMAIL_USERS = ["{f}.{l}", "{f}{n}", "{f}_{l}", "{fi}{l}", "{f}.{l}{n}", "{f}+news", "info", "press",
-               "helpdesk", "grievance.cell", "{l}.{f}"]
+EMAIL_USERS = ["{f}.{l}", "{f}{n}", "{f}_{l}", "{fi}{l}", "{f}.{l}{n}", "{f}+news", "{l}.{f}", "{f}-{l}"]
 EMAIL_DOMAINS = ["gmail.com", "yahoo.co.in", "outlook.com", "rediffmail.com", "{org}.in", "{org}.gov.in",
                  "{org}.co.in", "mail.{org}.org", "{org}.com", "proton.me", "{org}.ac.in"]
+# An organisation's public role address is not personal data: it is neither truth nor a hard negative
+# but an "ignore" span, where no tool's prediction counts either way.
+ROLE_USERS = ["info", "press", "helpdesk", "grievance.cell", "media", "contact"]
+ROLE_DOMAINS = ["{org}.in", "{org}.gov.in", "{org}.co.in", "{org}.com", "{org}.org"]
 
 
 def slug(s):
@@ -104,14 +109,18 @@ def slug(s):
 
 
 def gen_email(r):
+    """(address, variant); variant "public-contact" marks a role address of an organisation."""
     f, l = slug(r.choice(W.FIRST_NAMES)), slug(r.choice(W.LAST_NAMES))
-    user = r.choice(EMAIL_USERS).format(f=f, l=l, fi=f[0], n=r.randint(1, 99))
     org = slug(r.choice(W.PLACES))[:10]
+    if r.random() < 0.15:
+        return f"{r.choice(ROLE_USERS)}@{r.choice(ROLE_DOMAINS).format(org=org)}", "public-contact"
+    user = r.choice(EMAIL_USERS).format(f=f, l=l, fi=f[0], n=r.randint(1, 99))
     dom = r.choice(EMAIL_DOMAINS).format(org=org)
     text = f"{user}@{dom}"
     if r.random() < 0.1:
         text = text.upper() if r.random() < 0.3 else text[0].upper() + text[1:]
-    return text, "plain" if "+" not in user else "plus-tag"
+    variant = "plus-tag" if "+" in user else "government" if dom.endswith(".gov.in") else "personal"
+    return text, variant
 
 
 def mobile10(r):
@@ -599,7 +608,7 @@ def make_doc(seed, i, rate):
     for p in planned:
         sentences.insert(r.randint(0, len(sentences)), p)
     paras, cur = [], []
-    truth, negatives = [], []
+    truth, negatives, ignore = [], [], []
     text = ""
     for n, (what, kind) in enumerate(sentences):
         if what == "filler":
@@ -620,7 +629,7 @@ def make_doc(seed, i, rate):
             rec["start"] += s_off
             rec["end"] += s_off
             rec["text"] = text[rec["start"]:rec["end"]]
-            (truth if "type" in rec else negatives).append(rec)
+            (truth if "type" in rec else ignore if "ignore" in rec else negatives).append(rec)
         if len(cur) >= 3 and r.random() < 0.4 and n + 1 < len(sentences):
             text += "\n\n"
             cur = []
@@ -628,7 +637,7 @@ def make_doc(seed, i, rate):
                    .replace("{TEAM2}", "the visitors").replace("{FILM}", "the film"))[0]
     doc_id = f"mod{seed}-{i:06d}"
     return ({"id": doc_id, "url": f"https://news.example/{doc_id}", "title": title, "text": text},
-            {"id": doc_id, "truth": truth, "negatives": negatives})
+            {"id": doc_id, "truth": truth, "negatives": negatives, "ignore": ignore})
 
 
 def item_sentence(r, f, typ):
@@ -639,6 +648,8 @@ def item_sentence(r, f, typ):
     x, variant = {"email": gen_email, "phone": gen_phone, "card": gen_card, "aadhaar": gen_aadhaar,
                   "pan": gen_pan, "ipv4": gen_ipv4, "ipv6": gen_ipv6, "profanity": gen_profanity}[typ](r)
     s, span = f.fill(r.choice(TEMPLATES[typ]), x)
+    if variant == "public-contact":
+        return s, [{"ignore": variant, "start": span[0], "end": span[1]}]
     return s, [{"type": typ, "start": span[0], "end": span[1], "variant": variant}]
 
 
@@ -667,12 +678,12 @@ def verify(out_path, truth_path, seed, rate):
                 print(f"line {n + 1}: id mismatch", file=sys.stderr)
                 problems += 1
             spans = sorted([(t["start"], t["end"], "truth") for t in tr["truth"]] +
-                           [(t["start"], t["end"], "neg") for t in tr["negatives"]])
+                           [(t["start"], t["end"], "neg") for t in tr["negatives"] + tr["ignore"]])
             for a, b in zip(spans, spans[1:]):
                 if a[1] > b[0]:
                     print(f"{doc['id']}: overlapping spans {a} {b}", file=sys.stderr)
                     problems += 1
-            for t in tr["truth"] + tr["negatives"]:
+            for t in tr["truth"] + tr["negatives"] + tr["ignore"]:
                 got = text[t["start"]:t["end"]]
                 if got != t["text"] or not got or got != got.strip():
                     print(f"{doc['id']}: span {t} reads {got!r}", file=sys.stderr)
@@ -733,6 +744,7 @@ def main():
             for t in tr["truth"]:
                 counts[t["type"]] = counts.get(t["type"], 0) + 1
             counts["(negatives)"] = counts.get("(negatives)", 0) + len(tr["negatives"])
+            counts["(ignored)"] = counts.get("(ignored)", 0) + len(tr["ignore"])
     print(f"gen_moderation: {a.count} documents -> {a.out} (+ {os.path.basename(tpath)}); "
           + ", ".join(f"{k} {v}" for k, v in sorted(counts.items())), file=sys.stderr)
     if a.verify:
