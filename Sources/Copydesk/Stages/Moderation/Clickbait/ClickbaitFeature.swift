@@ -2,7 +2,7 @@
 public struct ClickbaitFeature: Sendable {
     public enum Kind: Sendable {
         /// Any of these phrases (lowercased word sequences) appears: curiosity gaps, sensational verbs, "you".
-        case phrases([[Substring]])
+        case phrases(ClickbaitPhrases)
         /// The line ends with one of these (lowercased), ignoring trailing spaces: "fans..", "…".
         case trailing([String])
         /// A leading number (or number word) before one of these nouns: "10 reasons", "five things".
@@ -20,14 +20,13 @@ public struct ClickbaitFeature: Sendable {
 
     static let kindNames = ["phrases", "trailing", "listicle", "caps", "punctuation"]
 
-    /// The feature's strength on one line (lowercased words given alongside).
-    func strength(_ line: String, words: [Substring]) -> Double {
+    /// The feature's strength on one line, given also lowercased and trimmed, and as lowercased words.
+    func strength(_ line: String, lowered: String, words: [Substring]) -> Double {
         switch kind {
         case .phrases(let phrases):
-            return phrases.contains { Self.contains(words, $0) } ? 1 : 0
+            return phrases.occur(in: words) ? 1 : 0
         case .trailing(let endings):
-            let trimmed = line.lowercased().trimmingSpaces()
-            return endings.contains { trimmed.hasSuffix($0) } ? 1 : 0
+            return endings.contains { lowered.hasSuffix($0) } ? 1 : 0
         case .listicle(let nouns):
             guard let first = words.first, first.allSatisfy(\.isNumber) || Self.numberWords.contains(String(first)) else {
                 if let top = words.firstIndex(of: "top"), top + 1 < words.count, words[top + 1].allSatisfy(\.isNumber) { return 1 }
@@ -50,19 +49,15 @@ public struct ClickbaitFeature: Sendable {
 
     static let numberWords: Set<String> = ["three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "fifteen", "twenty"]
 
-    private static func contains(_ words: [Substring], _ phrase: [Substring]) -> Bool {
-        guard let head = phrase.first, words.count >= phrase.count else { return false }
-        var i = 0
-        while i + phrase.count <= words.count {
-            if words[i] == head && words[i..<i + phrase.count].elementsEqual(phrase) { return true }
-            i += 1
-        }
-        return false
+    /// The strength on a line given alone (for examples).
+    func strength(_ line: String) -> Double {
+        let lowered = line.lowercased().trimmingSpaces()
+        return strength(line, lowered: lowered, words: Self.words(lowered))
     }
 
-    /// Lowercased words: letters, digits and inner apostrophes (curly ones made straight).
-    static func words(_ line: String) -> [Substring] {
-        let lowered = Substring(String(line.lowercased().map { $0 == "\u{2019}" ? "'" : $0 }))
+    /// Lowercased words of a lowercased line: letters, digits and inner apostrophes (curly ones made straight).
+    static func words(_ lowered: String) -> [Substring] {
+        let lowered = lowered.contains("\u{2019}") ? Substring(String(lowered.map { $0 == "\u{2019}" ? "'" : $0 })) : Substring(lowered)
         return lowered.split { !($0.isLetter || $0.isNumber || $0 == "'") }.map { $0.trimmingApostrophes() }.filter { !$0.isEmpty }
     }
 }
@@ -73,5 +68,28 @@ extension Substring {
         while s.first == "'" { s = s.dropFirst() }
         while s.last == "'" { s = s.dropLast() }
         return s
+    }
+}
+
+/// Phrases as word sequences, indexed by their first word so a line costs one lookup per word.
+public struct ClickbaitPhrases: Sendable {
+    private var byFirstWord: [Substring: [[Substring]]] = [:]
+
+    init(_ phrases: [String]) {
+        for phrase in phrases {
+            let words = ClickbaitFeature.words(phrase.lowercased())
+            guard let first = words.first else { continue }
+            byFirstWord[first, default: []].append(words)
+        }
+    }
+
+    func occur(in words: [Substring]) -> Bool {
+        for (index, word) in words.enumerated() {
+            guard let candidates = byFirstWord[word] else { continue }
+            for phrase in candidates where index + phrase.count <= words.count {
+                if words[index..<index + phrase.count].elementsEqual(phrase) { return true }
+            }
+        }
+        return false
     }
 }

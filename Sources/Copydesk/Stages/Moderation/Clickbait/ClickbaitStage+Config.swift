@@ -83,7 +83,7 @@ extension ClickbaitStage {
         switch kindName {
         case "phrases":
             guard let phrases = list("phrases") else { return nil }
-            kind = .phrases(phrases.map { ClickbaitFeature.words($0) }.filter { !$0.isEmpty })
+            kind = .phrases(ClickbaitPhrases(phrases))
         case "trailing":
             guard let endings = list("endings") else { return nil }
             kind = .trailing(endings)

@@ -55,13 +55,14 @@ public struct ClickbaitStage: Stage {
 
     /// The score of a headline and its teaser lines.
     public func score(_ lines: [String]) -> ClickbaitScore {
-        let words = lines.map(ClickbaitFeature.words)
+        let lowered = lines.map { $0.lowercased().trimmingSpaces() }
+        let words = lowered.map(ClickbaitFeature.words)
         var remaining = 1.0
         var fired: [(id: String, value: Double)] = []
         for feature in features {
             var strength = 0.0
-            for (line, lineWords) in zip(lines, words) {
-                strength = max(strength, feature.strength(line, words: lineWords))
+            for index in lines.indices {
+                strength = max(strength, feature.strength(lines[index], lowered: lowered[index], words: words[index]))
                 if strength >= 1 { break }
             }
             guard strength > 0 else { continue }
@@ -100,7 +101,7 @@ public struct ClickbaitStage: Stage {
     public func runExamples(context: WorkerContext) -> [ExampleResult] {
         examples.map { example in
             if let feature = features.first(where: { $0.id == example.what }) {
-                let fired = feature.strength(example.input, words: ClickbaitFeature.words(example.input)) > 0
+                let fired = feature.strength(example.input) > 0
                 return example.result(fired: fired, what: "feature \(feature.id)")
             }
             let score = self.score([example.input]).score

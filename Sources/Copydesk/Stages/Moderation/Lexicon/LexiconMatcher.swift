@@ -35,9 +35,10 @@ public struct LexiconMatcher: Sendable {
 
     /// Every match in `text`, in text order, not overlapping.
     public func hits(in text: UnsafeBufferPointer<UInt8>) -> [Hit] {
-        guard !trie.isEmpty else { return [] }
+        guard !trie.isEmpty, !text.isEmpty else { return [] }
         let tokens = LexiconTokens(text)
         var hits: [Hit] = []
+        var search = Search(trie: trie, entries: entries, tokens: tokens, text: text)
         var k = 0
         while k < tokens.tokens.count {
             if let end = allowed(tokens, at: k, text) {
@@ -45,7 +46,6 @@ public struct LexiconMatcher: Sendable {
                 continue
             }
             if let joined = tokens.joinedAt[k] {
-                var search = Search(trie: trie, entries: entries, tokens: tokens, text: text)
                 if let found = search.start(joined, index: k, phrases: false) {
                     hits.append(Hit(entry: Int(found.entry), range: joined.range, confidence: min(0.8, found.confidence)))
                     k = joined.lastJoined + 1
@@ -54,7 +54,6 @@ public struct LexiconMatcher: Sendable {
             }
             let token = tokens.tokens[k]
             if Self.isCandidate(token) {
-                var search = Search(trie: trie, entries: entries, tokens: tokens, text: text)
                 if let found = search.start(token, index: k, phrases: true) {
                     let entry = entries[Int(found.entry)]
                     if entry.name && token.capitalized && !tokens.startsSentence(text, k) {
@@ -127,6 +126,7 @@ public struct LexiconMatcher: Sendable {
 
         mutating func start(_ token: LexiconTokens.Token, index: Int, phrases: Bool) -> Found? {
             self.phrases = phrases
+            budget = 4000
             joined = token.joined
             return walk(node: 0, token: index, position: token.symbols.lowerBound, end: token.symbols.upperBound,
                         wordStart: token.symbols.lowerBound, previous: -1, substitutions: 0, masks: 0, stretched: false)
