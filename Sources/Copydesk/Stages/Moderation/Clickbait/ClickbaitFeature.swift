@@ -3,10 +3,10 @@ public struct ClickbaitFeature: Sendable {
     public enum Kind: Sendable {
         /// Any of these phrases (lowercased word sequences) appears: curiosity gaps, sensational verbs, "you".
         case phrases(ClickbaitPhrases)
-        /// The line ends with one of these (lowercased), ignoring trailing spaces: "fans..", "…".
-        case trailing([String])
+        /// The line ends with one of these (lowercased UTF-8), ignoring trailing spaces: "fans..", "…".
+        case trailing([[UInt8]])
         /// A leading number (or number word) before one of these nouns: "10 reasons", "five things".
-        case listicle([String])
+        case listicle(Set<ArraySlice<UInt8>>)
         /// At least `minRatio` of the words of `minLetters`+ letters are in capitals (and two or more).
         case caps(minRatio: Double, minLetters: Int)
         /// "!!", "?!", "!?", "??" (strength 1) or one "!" (strength 0.5).
@@ -20,70 +20,76 @@ public struct ClickbaitFeature: Sendable {
 
     static let kindNames = ["phrases", "trailing", "listicle", "caps", "punctuation"]
 
-    /// The feature's strength on one line, given also lowercased and trimmed, and as lowercased words.
-    func strength(_ line: String, lowered: String, words: [Substring]) -> Double {
+    /// The feature's strength on one line.
+    func strength(_ line: ClickbaitLine) -> Double {
         switch kind {
         case .phrases(let phrases):
-            return phrases.occur(in: words) ? 1 : 0
+            return phrases.occur(in: line.words) ? 1 : 0
         case .trailing(let endings):
-            return endings.contains { lowered.hasSuffix($0) } ? 1 : 0
+            return endings.contains { line.lowered.count >= $0.count && line.lowered.suffix($0.count).elementsEqual($0) } ? 1 : 0
         case .listicle(let nouns):
-            guard let first = words.first, first.allSatisfy(\.isNumber) || Self.numberWords.contains(String(first)) else {
-                if let top = words.firstIndex(of: "top"), top + 1 < words.count, words[top + 1].allSatisfy(\.isNumber) { return 1 }
+            let words = line.words
+            guard let first = words.first, first.allSatisfy(Self.isDigit) || Self.numberWords.contains(first) else {
+                if let top = words.firstIndex(where: { $0.elementsEqual("top".utf8) }), top + 1 < words.count, words[top + 1].allSatisfy(Self.isDigit) { return 1 }
                 return 0
             }
-            return words.dropFirst().prefix(3).contains { nouns.contains(String($0)) } ? 1 : 0
+            return words.dropFirst().prefix(3).contains { nouns.contains($0) } ? 1 : 0
         case .caps(let minRatio, let minLetters):
             var long = 0
             var capitals = 0
-            for word in line.split(whereSeparator: { !$0.isLetter }) where word.count >= minLetters {
-                long += 1
-                if word.allSatisfy({ $0.isUppercase }) { capitals += 1 }
+            var length = 0
+            var upper = 0
+            for byte in line.bytes + [0x20] {
+                let isUpper = byte >= 65 && byte <= 90
+                if isUpper || (byte >= 97 && byte <= 122) {
+                    length += 1
+                    if isUpper { upper += 1 }
+                    continue
+                }
+                if length >= minLetters {
+                    long += 1
+                    if upper == length { capitals += 1 }
+                }
+                length = 0
+                upper = 0
             }
             return capitals >= 2 && Double(capitals) >= minRatio * Double(long) ? 1 : 0
         case .punctuation:
-            for pair in ["!!", "?!", "!?", "??"] where line.contains(pair) { return 1 }
-            return line.contains("!") ? 0.5 : 0
+            var previous: UInt8 = 0
+            var exclamation = false
+            for byte in line.bytes {
+                if (byte == UInt8(ascii: "!") || byte == UInt8(ascii: "?")) && (previous == UInt8(ascii: "!") || previous == UInt8(ascii: "?")) { return 1 }
+                if byte == UInt8(ascii: "!") { exclamation = true }
+                previous = byte
+            }
+            return exclamation ? 0.5 : 0
         }
     }
 
-    static let numberWords: Set<String> = ["three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "fifteen", "twenty"]
-
     /// The strength on a line given alone (for examples).
     func strength(_ line: String) -> Double {
-        let lowered = line.lowercased().trimmingSpaces()
-        return strength(line, lowered: lowered, words: Self.words(lowered))
+        strength(ClickbaitLine(line))
     }
 
-    /// Lowercased words of a lowercased line: letters, digits and inner apostrophes (curly ones made straight).
-    static func words(_ lowered: String) -> [Substring] {
-        let lowered = lowered.contains("\u{2019}") ? Substring(String(lowered.map { $0 == "\u{2019}" ? "'" : $0 })) : Substring(lowered)
-        return lowered.split { !($0.isLetter || $0.isNumber || $0 == "'") }.map { $0.trimmingApostrophes() }.filter { !$0.isEmpty }
-    }
-}
+    private static func isDigit(_ b: UInt8) -> Bool { b >= 48 && b <= 57 }
 
-extension Substring {
-    fileprivate func trimmingApostrophes() -> Substring {
-        var s = self
-        while s.first == "'" { s = s.dropFirst() }
-        while s.last == "'" { s = s.dropLast() }
-        return s
-    }
+    static let numberWords: Set<ArraySlice<UInt8>> = Set(
+        ["three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "fifteen", "twenty"].map { Array($0.utf8)[...] })
 }
 
 /// Phrases as word sequences, indexed by their first word so a line costs one lookup per word.
 public struct ClickbaitPhrases: Sendable {
-    private var byFirstWord: [Substring: [[Substring]]] = [:]
+    private var byFirstWord: [ArraySlice<UInt8>: [[ArraySlice<UInt8>]]] = [:]
 
     init(_ phrases: [String]) {
         for phrase in phrases {
-            let words = ClickbaitFeature.words(phrase.lowercased())
+            let words = ClickbaitLine(phrase).words
             guard let first = words.first else { continue }
             byFirstWord[first, default: []].append(words)
         }
     }
 
-    func occur(in words: [Substring]) -> Bool {
+    func occur(in words: [ArraySlice<UInt8>]) -> Bool {
         for (index, word) in words.enumerated() {
             guard let candidates = byFirstWord[word] else { continue }
             for phrase in candidates where index + phrase.count <= words.count {

@@ -86,10 +86,10 @@ extension ClickbaitStage {
             kind = .phrases(ClickbaitPhrases(phrases))
         case "trailing":
             guard let endings = list("endings") else { return nil }
-            kind = .trailing(endings)
+            kind = .trailing(endings.map { Array($0.utf8) })
         case "listicle":
             guard let nouns = list("nouns") else { return nil }
-            kind = .listicle(nouns)
+            kind = .listicle(Set(nouns.map { Array($0.utf8)[...] }))
         case "caps":
             kind = .caps(minRatio: fraction(feature, "min_ratio", context: context) ?? 0.5, minLetters: feature.int("min_letters", range: 1...20) ?? 5)
         case "punctuation":

@@ -55,14 +55,16 @@ public struct ClickbaitStage: Stage {
 
     /// The score of a headline and its teaser lines.
     public func score(_ lines: [String]) -> ClickbaitScore {
-        let lowered = lines.map { $0.lowercased().trimmingSpaces() }
-        let words = lowered.map(ClickbaitFeature.words)
+        score(lines.map(ClickbaitLine.init))
+    }
+
+    func score(_ lines: [ClickbaitLine]) -> ClickbaitScore {
         var remaining = 1.0
         var fired: [(id: String, value: Double)] = []
         for feature in features {
             var strength = 0.0
-            for index in lines.indices {
-                strength = max(strength, feature.strength(lines[index], lowered: lowered[index], words: words[index]))
+            for line in lines {
+                strength = max(strength, feature.strength(line))
                 if strength >= 1 { break }
             }
             guard strength > 0 else { continue }
@@ -77,10 +79,10 @@ public struct ClickbaitStage: Stage {
     static let maxTeaserBytes = 200
 
     /// The title and up to `teaserLines` non-empty lines of the text, with where each is.
-    private func lines(of document: Document) -> [(field: String, range: Range<Int>, text: String)] {
-        var lines: [(field: String, range: Range<Int>, text: String)] = []
+    private func lines(of document: Document) -> [(field: String, range: Range<Int>, text: ClickbaitLine)] {
+        var lines: [(field: String, range: Range<Int>, text: ClickbaitLine)] = []
         if let title = document.field(titleField), !title.isEmpty {
-            lines.append((titleField, title.indices, String(decoding: title, as: UTF8.self)))
+            lines.append((titleField, title.indices, ClickbaitLine(title)))
         }
         guard teaserLines > 0, let text = document.field(textField) else { return lines }
         var start = 0
@@ -90,7 +92,7 @@ public struct ClickbaitStage: Stage {
             if end > start {
                 // A long first line is the body, not a teaser.
                 if end - start > Self.maxTeaserBytes { break }
-                lines.append((textField, start..<end, String(decoding: text[start..<end], as: UTF8.self)))
+                lines.append((textField, start..<end, ClickbaitLine(text[start..<end])))
                 taken += 1
             }
             start = end + 1

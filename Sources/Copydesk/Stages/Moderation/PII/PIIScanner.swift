@@ -5,7 +5,17 @@
 /// digit count, grouping and check digits (IPv4, card, Aadhaar, phone, PIN); at an uppercase
 /// letter it tries a PAN; at a hex digit or `:` it tries an IPv6 address.
 struct PIIScanner {
-    let types: Set<PIIType>
+    /// One bit per `PIIType`, by its position in `allCases` (a set lookup per byte would cost more than the scan).
+    private let enabled: UInt16
+
+    init(types: Set<PIIType>) {
+        enabled = types.reduce(0) { $0 | $1.bit }
+    }
+
+    @inline(__always)
+    private func wants(_ type: PIIType) -> Bool {
+        enabled & type.bit != 0
+    }
 
     func candidates(in text: UnsafeBufferPointer<UInt8>) -> [PIICandidate] {
         var found: [PIICandidate] = []
@@ -16,7 +26,7 @@ struct PIIScanner {
         while i < n {
             let byte = text[i]
             if byte == UInt8(ascii: "@") {
-                if types.contains(.email), let range = email(around: i, text) {
+                if wants(.email), let range = email(around: i, text) {
                     found.append(PIICandidate(type: .email, range: range, confidence: 0.95, validated: true))
                 }
             } else if i >= numbersFrom, Self.isDigit(byte) || ((byte == UInt8(ascii: "+") || byte == UInt8(ascii: "(")) && i + 1 < n && Self.isDigit(text[i + 1])),
@@ -24,11 +34,11 @@ struct PIIScanner {
                 let end = number(at: i, text, into: &found)
                 numbersFrom = max(end, i + 1)
             }
-            if Self.isUpper(byte), i + 10 <= n, i == 0 || !Self.isWordByte(text[i - 1]), types.contains(.pan),
+            if Self.isUpper(byte), i + 10 <= n, i == 0 || !Self.isWordByte(text[i - 1]), wants(.pan),
                i + 10 == n || !Self.isWordByte(text[i + 10]), PIIValidators.pan(UnsafeBufferPointer(rebasing: text[i..<i + 10])) {
                 found.append(PIICandidate(type: .pan, range: i..<i + 10, confidence: 0.8, validated: true))
             }
-            if types.contains(.ipv6), i >= hexFrom, PIIValidators.isHex(byte) || byte == UInt8(ascii: ":"),
+            if wants(.ipv6), i >= hexFrom, PIIValidators.isHex(byte) || byte == UInt8(ascii: ":"),
                i == 0 || !(Self.isWordByte(text[i - 1]) || text[i - 1] == UInt8(ascii: ":")) {
                 var end = i
                 var colons = 0
@@ -124,7 +134,7 @@ struct PIIScanner {
         if text[first] == UInt8(ascii: "(") { first += 1 }
         let range = start..<end
         if dots > 0 {
-            if others == 0, !plus, groups.count == 4, types.contains(.ipv4),
+            if others == 0, !plus, groups.count == 4, wants(.ipv4),
                PIIValidators.ipv4(UnsafeBufferPointer(rebasing: text[first..<end])),
                !(end + 1 < n && text[end] == UInt8(ascii: ".") && Self.isDigit(text[end + 1])) {
                 found.append(PIICandidate(type: .ipv4, range: first..<end, confidence: 0.75, validated: true))
@@ -138,18 +148,18 @@ struct PIIScanner {
     private func classify(digits: [UInt8], groups: [Int], plus: Bool, range: Range<Int>, into found: inout [PIICandidate]) {
         let count = digits.count
         let grouped = groups.count > 1
-        if !plus, types.contains(.card), count >= 13, PIIValidators.card(digits),
+        if !plus, wants(.card), count >= 13, PIIValidators.card(digits),
            !grouped || groups.allSatisfy({ $0 >= 4 && $0 <= 6 }) || (groups.count == 2 && groups[0] == 4) {
             found.append(PIICandidate(type: .card, range: range, confidence: 0.9, validated: true))
             return
         }
-        if !plus, types.contains(.aadhaar), count == 12, !grouped || groups == [4, 4, 4], PIIValidators.aadhaar(digits) {
+        if !plus, wants(.aadhaar), count == 12, !grouped || groups == [4, 4, 4], PIIValidators.aadhaar(digits) {
             found.append(PIICandidate(type: .aadhaar, range: range, confidence: grouped ? 0.9 : 0.8, validated: true))
         }
-        if types.contains(.phone), let confidence = phoneConfidence(digits, groups: groups, plus: plus) {
+        if wants(.phone), let confidence = phoneConfidence(digits, groups: groups, plus: plus) {
             found.append(PIICandidate(type: .phone, range: range, confidence: confidence, validated: false))
         }
-        if !plus, types.contains(.pin), count == 6, digits[0] != 0, groups == [6] || groups == [3, 3] {
+        if !plus, wants(.pin), count == 6, digits[0] != 0, groups == [6] || groups == [3, 3] {
             // Kept only next to address words (see PIIStage).
             found.append(PIICandidate(type: .pin, range: range, confidence: 0.0, validated: false))
         }
