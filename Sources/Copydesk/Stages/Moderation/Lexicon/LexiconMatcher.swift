@@ -177,7 +177,7 @@ public struct LexiconMatcher: Sendable {
                                 substitutions: substitutions + (plain == previous ? 0 : 1), masks: masks, stretched: true) {
                 return found
             }
-            if position > wordStart, isSuffix(position..<end) {
+            if position > wordStart, trie.terminal[node] >= 0, isSuffix(position..<end) {
                 return accept(node, token: token, substitutions: substitutions, masks: masks, stretched: stretched, suffix: true)
             }
             return nil
