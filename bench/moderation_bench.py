@@ -495,7 +495,8 @@ def write_mismatches(path, seed, docs, res, misses, false_pos, others, limit):
     by_id = {d["id"]: d["text"] for d in docs}
     lines = [f"# Copydesk moderation: misses and false positives on the dev set (seed {seed})", "",
              "Written by `bench/moderation_bench.py` (the set comes from `bench/gen_moderation.py`; all text is "
-             "synthetic). ⟦…⟧ marks the span in question. Offsets are code points into `text`. "
+             "synthetic; hand-checked causes, if any, are in MISMATCHES-NOTES.md next to this file). "
+             "⟦…⟧ marks the span in question. Offsets are code points into `text`. "
              "\"Other tools\" says whether presidio / better-profanity got the same item right.", ""]
     lines.append("| type | truth | Copydesk P | Copydesk R | misses | false positives |")
     lines.append("|---|---:|---:|---:|---:|---:|")
@@ -559,7 +560,7 @@ def other_tool_verdicts(truth_docs, tool_preds):
             for i, t in enumerate(truth):
                 key = (tr["id"], t["start"], t["end"])
                 notes[key] = notes.get(key, "") + f"; {name}: {'found' if i in used else 'missed'}"
-    return {k: " (other tools" + v + ")" for k, v in notes.items()}
+    return {k: " (" + v[2:] + ")" for k, v in notes.items()}
 
 
 # ---------------------------------------------------------------------------------------------
