@@ -407,6 +407,62 @@ TEMPLATES = {
     ],
 }
 
+# Held-out templates (--templates heldout): other wording and punctuation around the same items, for
+# a check that a detector was not fitted to the sentences above: items in parentheses, before commas,
+# semicolons and colons, at the end of a line, in lists, after slashes.
+HELDOUT_TEMPLATES = {
+    "email": [
+        "Contact: {P} ({X}); office hours 10-5.",
+        "Tips may be sent to {X}; the sender's identity will be protected.",
+        "The two addresses, {X} and another on a free service, were blocked on {DAY}.",
+        "Write in at {X}\nor post your letter to the district office.",
+        "Complaints (by email to {X}) rose by {N} per cent, the report said.",
+    ],
+    "phone": [
+        "Helpline numbers: {X}, and a toll-free line for senior citizens.",
+        "Mob. {X} / landline after 6 pm.",
+        "The SIM card ({X}) was registered in another name.",
+        "He gave his number as {X}; it was switched off.",
+        "WhatsApp at {X}\nfor updates on the relief camps.",
+    ],
+    "card": [
+        "Card no. {X} (blocked) was used at a fuel pump in {L}.",
+        "The details of the card, {X}; expiry 09/28, were posted online.",
+        "Two cards - {X} and a second one - were cloned at the ATM.",
+    ],
+    "aadhaar": [
+        "UID: {X}; name and address blurred in the copy.",
+        "The enrolment (Aadhaar {X}) was cancelled on {DATE}.",
+        "Numbers such as {X}, printed on the forms, were visible to everyone.",
+    ],
+    "pan": [
+        "PAN: {X}; assessment year {YR}-{N}.",
+        "The director (PAN {X}) did not appear before the officers.",
+        "Returns filed under {X}, the department said, did not match the bank records.",
+    ],
+    "ipv4": [
+        "Source IP: {X}; destination: the state portal.",
+        "The phishing page was hosted on {X}, which has since been taken down.",
+        "Requests from {X}\nwere blocked by the firewall.",
+    ],
+    "ipv6": [
+        "Source IP: {X}; destination: the state portal.",
+        "The botnet used addresses such as {X}, the advisory said.",
+    ],
+    "pin": [
+        "Venue: {X}\nTime: 11 am.",
+        "Send entries to: The Editor, {X}; no phone calls, please.",
+        "The raid took place at a godown ({X}) late on {DAY}.",
+    ],
+    "profanity": [
+        "The caption ended with {X} and a string of emojis.",
+        "Protesters chanted slogans; one placard read {X}.",
+        "He was booked for abusing (\"{X}\") a traffic constable in {L}.",
+        "Words like {X}, the board said, will be muted in the broadcast.",
+        "The tweet - {X} - has since been deleted.",
+    ],
+}
+
 # Hard negatives: (kind, template). {X} is the look-alike; its span is recorded under "negatives".
 NEGATIVES = {
     "card-luhn-invalid": [
@@ -593,8 +649,9 @@ class Filler:
 # ---------------------------------------------------------------------------------------------
 # documents
 
-def make_doc(seed, i, rate):
-    r = random.Random(f"copydesk-moderation:{seed}:{i}")
+def make_doc(seed, i, rate, templates="dev"):
+    key = f"{seed}:{i}" if templates == "dev" else f"{seed}:{templates}:{i}"
+    r = random.Random(f"copydesk-moderation:{key}")
     f = Filler(r)
     # What goes in: items by type and hard negatives. About one document in eight is clean.
     planned = []
@@ -614,7 +671,7 @@ def make_doc(seed, i, rate):
         if what == "filler":
             s, spans = f.sentence(), []
         elif what == "item":
-            s, spans = item_sentence(r, f, kind)
+            s, spans = item_sentence(r, f, kind, HELDOUT_TEMPLATES if templates == "heldout" else TEMPLATES)
         else:
             s, spans = negative_sentence(r, f, kind)
         if cur:
@@ -635,19 +692,19 @@ def make_doc(seed, i, rate):
             cur = []
     title = f.fill(r.choice(r.choice(list(W.TITLES.values()))).replace("{TEAM}", f.place + " XI")
                    .replace("{TEAM2}", "the visitors").replace("{FILM}", "the film"))[0]
-    doc_id = f"mod{seed}-{i:06d}"
+    doc_id = f"mod{seed}{'h' if templates == 'heldout' else ''}-{i:06d}"
     return ({"id": doc_id, "url": f"https://news.example/{doc_id}", "title": title, "text": text},
             {"id": doc_id, "truth": truth, "negatives": negatives, "ignore": ignore})
 
 
-def item_sentence(r, f, typ):
+def item_sentence(r, f, typ, templates):
     if typ == "pin":
         addr, (ps, pe), variant = gen_pin(r)
-        s, span = f.fill(r.choice(TEMPLATES["pin"]), addr)
+        s, span = f.fill(r.choice(templates["pin"]), addr)
         return s, [{"type": "pin", "start": span[0] + ps, "end": span[0] + pe, "variant": variant}]
     x, variant = {"email": gen_email, "phone": gen_phone, "card": gen_card, "aadhaar": gen_aadhaar,
                   "pan": gen_pan, "ipv4": gen_ipv4, "ipv6": gen_ipv6, "profanity": gen_profanity}[typ](r)
-    s, span = f.fill(r.choice(TEMPLATES[typ]), x)
+    s, span = f.fill(r.choice(templates[typ]), x)
     if variant == "public-contact":
         return s, [{"ignore": variant, "start": span[0], "end": span[1]}]
     return s, [{"type": typ, "start": span[0], "end": span[1], "variant": variant}]
@@ -668,7 +725,7 @@ def negative_sentence(r, f, kind):
 # ---------------------------------------------------------------------------------------------
 # verification
 
-def verify(out_path, truth_path, seed, rate):
+def verify(out_path, truth_path, seed, rate, templates):
     problems = 0
     with open(out_path, encoding="utf-8") as fo, open(truth_path, encoding="utf-8") as ft:
         for n, (lo, lt) in enumerate(zip(fo, ft)):
@@ -710,7 +767,7 @@ def verify(out_path, truth_path, seed, rate):
                 if any(w in doc[field].lower() for w in PROFANITY):
                     print(f"{doc['id']}: profanity in {field}", file=sys.stderr)
                     problems += 1
-            if n < 50 and make_doc(seed, n, rate) != (doc, tr):
+            if n < 50 and make_doc(seed, n, rate, templates) != (doc, tr):
                 print(f"{doc['id']}: not reproducible", file=sys.stderr)
                 problems += 1
     # the check-digit code itself
@@ -731,6 +788,8 @@ def main():
     ap.add_argument("--seed", type=int, default=1)
     ap.add_argument("--rate", type=float, default=3.0, help="mean number of items per non-clean document")
     ap.add_argument("--out", required=True, help="JSONL for the tools; the truth goes next to it (.truth.jsonl)")
+    ap.add_argument("--templates", choices=["dev", "heldout"], default="dev",
+                    help="the sentences around the items: dev (default) or the held-out wording")
     ap.add_argument("--verify", action="store_true", help="read both files back and check them")
     a = ap.parse_args()
     os.makedirs(os.path.dirname(os.path.abspath(a.out)), exist_ok=True)
@@ -738,7 +797,7 @@ def main():
     counts = {}
     with open(a.out, "w", encoding="utf-8") as fo, open(tpath, "w", encoding="utf-8") as ft:
         for i in range(a.count):
-            doc, tr = make_doc(a.seed, i, a.rate)
+            doc, tr = make_doc(a.seed, i, a.rate, a.templates)
             fo.write(json.dumps(doc, ensure_ascii=False) + "\n")
             ft.write(json.dumps(tr, ensure_ascii=False) + "\n")
             for t in tr["truth"]:
@@ -748,7 +807,7 @@ def main():
     print(f"gen_moderation: {a.count} documents -> {a.out} (+ {os.path.basename(tpath)}); "
           + ", ".join(f"{k} {v}" for k, v in sorted(counts.items())), file=sys.stderr)
     if a.verify:
-        problems = verify(a.out, tpath, a.seed, a.rate)
+        problems = verify(a.out, tpath, a.seed, a.rate, a.templates)
         print(f"gen_moderation: verify: {problems} problem(s)", file=sys.stderr)
         return 1 if problems else 0
     return 0
