@@ -32,6 +32,8 @@ The tools:
     presidio has nothing for PIN codes. tldextract (used by the email recognizer) is set to its bundled
     suffix list, since there is no network. A second presidio row ("tuned") keeps, per type, only the
     results at or above the score threshold that gives the best F1 on this very set: an upper bound.
+  * presidio again, for speed only, with spacy.blank("en") (a tokenizer and nothing else) instead of
+    the model: its fastest set-up for these pattern-based types. The speed target is checked against it.
   * better-profanity: profanity.censor(text) with its default list; the censored words are found by
     aligning the censored text with the original (each censored word becomes four private-use
     characters). Profanity is its only type.
@@ -345,7 +347,9 @@ def time_copydesk(binary, config, input_path, repeat):
 # ---------------------------------------------------------------------------------------------
 # presidio and better-profanity
 
-def presidio_analyzer():
+def presidio_analyzer(blank=False):
+    """presidio's AnalyzerEngine on the spaCy model; blank=True gives it an empty English pipeline
+    (tokenizer only: presidio's fastest set-up, used for a speed-only row)."""
     import logging
     import tldextract
     logging.getLogger("presidio-analyzer").setLevel(logging.ERROR)
@@ -354,8 +358,13 @@ def presidio_analyzer():
     from presidio_analyzer import AnalyzerEngine, RecognizerRegistry
     from presidio_analyzer.nlp_engine import NlpEngineProvider
     from presidio_analyzer.predefined_recognizers import InAadhaarRecognizer, InPanRecognizer
+    model = MODEL_NAME
+    if blank:
+        import spacy
+        model = tempfile.mkdtemp(prefix="moderation-bench-blank-spacy-")
+        spacy.blank("en").to_disk(model)
     nlp = NlpEngineProvider(nlp_configuration={
-        "nlp_engine_name": "spacy", "models": [{"lang_code": "en", "model_name": MODEL_NAME}]}).create_engine()
+        "nlp_engine_name": "spacy", "models": [{"lang_code": "en", "model_name": model}]}).create_engine()
     registry = RecognizerRegistry(supported_languages=["en"])
     registry.load_predefined_recognizers(nlp_engine=nlp, languages=["en"])
     registry.add_recognizer(InAadhaarRecognizer())
@@ -388,6 +397,22 @@ def run_tool(name, texts, predict_one, budget):
         if i % 250 == 0:
             log(f"  {name}: {i}/{len(texts)} documents")
     return out, {"docs": timed_docs, "bytes": timed_bytes, "wall": wall, "cpu": cpu}
+
+
+def time_only(texts, predict_one, budget):
+    """Timing of predict_one over texts (the first is a warm-up) until budget seconds are spent."""
+    predict_one(texts[0])
+    docs, nbytes, wall, cpu = 0, 0, 0.0, 0.0
+    for text in texts[1:]:
+        c0, t0 = time.process_time(), time.perf_counter()
+        predict_one(text)
+        wall += time.perf_counter() - t0
+        cpu += time.process_time() - c0
+        docs += 1
+        nbytes += len(text.encode("utf-8"))
+        if wall > budget:
+            break
+    return {"docs": docs, "bytes": nbytes, "wall": wall, "cpu": cpu}
 
 
 def presidio_predict_fn(analyzer):
@@ -618,9 +643,12 @@ def main():
             if analyzer is None:
                 log("loading presidio")
                 analyzer = presidio_analyzer()
+                blank_predict = presidio_predict_fn(presidio_analyzer(blank=True))
                 bp_predict = profanity_predict_fn()
             log(f"seed {seed}: presidio on {len(texts)} documents")
             pr_preds, speed["presidio"] = run_tool("presidio", texts, presidio_predict_fn(analyzer), a.tool_budget)
+            log(f"seed {seed}: presidio with a blank spaCy pipeline (timing only)")
+            speed["presidio-blank"] = time_only(texts, blank_predict, a.tool_budget / 2)
             log(f"seed {seed}: better-profanity on {len(texts)} documents")
             bp_preds, speed["better-profanity"] = run_tool("better-profanity", texts, bp_predict, a.tool_budget)
             pr_res = score(truth, pr_preds, PRESIDIO_TYPES)[0]
@@ -688,12 +716,14 @@ def main():
                     f"{one_cpu:.3f} | {len(docs) / one:,.0f} | {len(docs) / one_cpu:,.0f} | {text_bytes / 1e6 / one:.2f} |")
         rows.append(f"| Copydesk start-up (empty input) | 0 | {startup:.3f} | {startup_cpu:.3f} | | | |")
         ratios = []
-        for tool, cfg in (("presidio", "pii-only"), ("better-profanity", "lexicon-only")):
+        for tool, cfg in (("presidio", "pii-only"), ("presidio-blank", "pii-only"), ("better-profanity", "lexicon-only")):
             if tool not in speed:
                 continue
             s = speed[tool]
             dps, dpc = s["docs"] / s["wall"], s["docs"] / s["cpu"]
-            rows.append(f"| {tool} (in-process loop over texts) | {s['docs']} | {s['wall']:.3f} | {s['cpu']:.3f} | "
+            what = {"presidio-blank": "presidio, blank spaCy pipeline (tokenizer only; timing only)"}.get(
+                tool, f"{tool} (in-process loop over texts)")
+            rows.append(f"| {what} | {s['docs']} | {s['wall']:.3f} | {s['cpu']:.3f} | "
                         f"{dps:,.1f} | {dpc:,.1f} | {s['bytes'] / 1e6 / s['wall']:.3f} |")
             s["docs_s"], s["docs_cpu_s"] = dps, dpc
             ratio = cd_speed[cfg]["docs_s"] / dps
