@@ -3790,6 +3790,9 @@ extension EmbeddedRules {
           - {input: "Essex and Sussex police", matches: false}
           - {input: "a cocktail party with Dickens readings", matches: false}
           - {input: "Met chief Cressida Dick resigned", matches: false}
+          - {input: "They met Dick at the bar", matches: false}
+          - {input: "don't be a dick about it", matches: true}
+          - {input: "that dumbass move", matches: true}
           - {input: "the analysis by a therapist", matches: false}
           - {input: "shitake mushrooms and cumin", matches: false}
           - {input: "grapes from Assam", matches: false}
