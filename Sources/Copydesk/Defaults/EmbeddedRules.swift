@@ -3776,6 +3776,10 @@ extension EmbeddedRules {
           - {input: "fuuuuck this", matches: true}
           - {input: "f**k this", matches: true}
           - {input: "f*ck this", matches: true}
+          - {input: "s##t happens", matches: true}
+          - {input: "what a c.u.n.t", matches: true}
+          - {input: "calling a reporter a b.a.s.t.a.r.d on camera", matches: true}
+          - {input: "b*i*t*c*h please", matches: true}
           - {input: "fvck this", matches: true}
           - {input: "sh1t happens", matches: true}
           - {input: "$hit happens", matches: true}
@@ -3872,6 +3876,7 @@ extension EmbeddedRules {
         examples:
           - {input: "free p0rn here", matches: true}
           - {input: "she's a slvt", matches: true}
+          - {input: "a w*h*o*r*e", matches: true}
           - {input: "b00bs and more", matches: true}
           - {input: "a blow job", matches: true}
           - {input: "the cocktail menu and a cockatoo", matches: false}
@@ -3973,11 +3978,14 @@ extension EmbeddedRules {
             raise: [email, e-mail, mail, write to, contact]
             allow: ["info@*", "press@*", "media@*", "contact@*", "support@*", "help@*", "helpdesk@*", "editor@*",
                     "editors@*", "letters@*", "newsdesk@*", "news@*", "feedback@*", "care@*", "customercare@*",
-                    "enquiries@*", "enquiry@*", "noreply@*", "no-reply@*", "pr@*", "grievance@*", "*@*.gov.in", "*@*.nic.in"]
+                    "enquiries@*", "enquiry@*", "noreply@*", "no-reply@*", "pr@*", "grievance@*", "grievance.*@*", "grievances@*",
+                    "webmaster@*", "complaints@*", "rti@*", "pio@*", "office@*", "admin@*", "sales@*", "hr@*", "careers@*"]
             examples:
               - {input: "Write to priya.sharma82@gmail.com for details", matches: true}
               - {input: "mail r.k_verma+news@company.co.in today", matches: true}
               - {input: "For corrections write to editor@thedaily.in", matches: false}
+              - {input: "readers can write to naidra.ulric@yahoo.co.in. The form", matches: true}
+              - {input: "sent from quillan.kirat@lowerpenni.gov.in, police said", matches: true}
               - {input: "the @handle and a@b are not addresses", matches: false}
           phone:
             severity: medium
@@ -3985,6 +3993,8 @@ extension EmbeddedRules {
             lower: [order, invoice, account, a/c, isbn, ref, reference, transaction, txn, tracking, awb, rs, inr, crore, lakh, population, id, serial]
             examples:
               - {input: "Call him on +91 98765 43210 after 6", matches: true}
+              - {input: "contact +61 8 9960 7697.", matches: true}
+              - {input: "called from 6814149288 several times. Invoice #35350704 was raised", matches: true}
               - {input: "WhatsApp 9876543210 for orders", matches: true}
               - {input: "mobile: 098765-43210", matches: true}
               - {input: "Office: (011) 2345 6789", matches: true}
@@ -4012,14 +4022,16 @@ extension EmbeddedRules {
             examples:
               - {input: "His PAN is ABCPE1234F.", matches: true}
               - {input: "code ABCDE1234F has no valid holder type", matches: false}
+              - {input: "The part number HMLKB6514H", matches: false}
           ipv4:
             severity: low
             raise: [ip, address, server, host, logged]
-            lower: [version, release, v, build]
+            lower: [version, release, v, build, clause, section, sec, para, paragraph, article, rule, chapter, schedule, item, step]
             examples:
               - {input: "logged in from 203.0.113.45 yesterday", matches: true}
               - {input: "octets over 255 as in 256.1.1.1 are not addresses", matches: false}
               - {input: "version 1.2.3.4 released", matches: false}
+              - {input: "Under clause 9.6.8.2 of the agreement", matches: false}
           ipv6:
             severity: low
             raise: [ip, address, server, host, logged]
@@ -4033,11 +4045,20 @@ extension EmbeddedRules {
             near: [road, rd, nagar, street, st, colony, sector, marg, lane, district, dist, taluk, village, post, flat,
                    house, apartment, apartments, layout, block, phase, delhi, mumbai, bengaluru, bangalore, chennai,
                    kolkata, hyderabad, pune, ahmedabad, jaipur, lucknow, noida, gurugram, gurgaon, kochi, bhopal,
-                   patna, chandigarh, indore, nagpur, kerala, karnataka, maharashtra, tamil nadu, gujarat, rajasthan]
+                   patna, chandigarh, indore, nagpur, kerala, karnataka, maharashtra, tamil nadu, gujarat, rajasthan,
+                   bazaar, bazar, market, chowk, cross, main, near, opp, guwahati, assam, shillong, bhubaneswar, ranchi,
+                   raipur, dehradun, shimla, srinagar, jammu, thiruvananthapuram, coimbatore, madurai, mysuru,
+                   visakhapatnam, vijayawada, surat, vadodara, nashik, thane, kanpur, varanasi, agra, amritsar,
+                   ludhiana, panaji, goa, odisha, bihar, assam, punjab, haryana, uttar pradesh, west bengal, telangana]
+            # A capitalised word after a comma just before the number also counts: ", Guwahati 781172".
             examples:
               - {input: "12, MG Road, Bengaluru 560001", matches: true}
               - {input: "Pincode: 110 001", matches: true}
+              - {input: "House 4, Zoo Road, Tezpur-784001", matches: true}
+              - {input: "sent to Ward 5, Kohima 797001.", matches: true}
               - {input: "The stadium holds 110001 people", matches: false}
+              - {input: "Sector 5, Chandigarh, Pincode 165579 The lottery ticket 213435 won", matches: true}
+              - {input: "12 Station Road, Chennai 606046. The scheme drew 703717 applications", matches: true}
 
         """#####),
         (path: "pipeline.yaml", contents: #####"""

@@ -19,6 +19,17 @@ final class LexiconTests: XCTestCase {
         }
     }
 
+    func testHashMasksAndStarsBetweenLetters() throws {
+        XCTAssertEqual(try lexiconHits("s##t and b#llshit"), ["s##t", "b#llshit"])
+        XCTAssertEqual(try lexiconHits("a b*i*t*c*h"), ["b*i*t*c*h"])
+        XCTAssertEqual(try lexiconHits("#MeToo and #news"), [], "a leading # is a hashtag")
+    }
+
+    func testSeparatedLettersAfterARealOneLetterWord() throws {
+        XCTAssertEqual(try lexiconHits("what a c.u.n.t"), ["c.u.n.t"])
+        XCTAssertEqual(try lexiconHits("a reporter a b.a.s.t.a.r.d on camera"), ["b.a.s.t.a.r.d"])
+    }
+
     func testStretchedLettersMasksAndVForUAreSeenThrough() throws {
         XCTAssertEqual(try lexiconHits("fuuuuck"), ["fuuuuck"])
         XCTAssertEqual(try lexiconHits("f**k off"), ["f**k"])

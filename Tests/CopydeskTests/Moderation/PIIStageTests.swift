@@ -74,6 +74,32 @@ final class PIIStageTests: XCTestCase {
         XCTAssertEqual(try found("The stadium holds 110001 people"), [])
     }
 
+    func testEmailBeforeAFullStopAndGovernmentOfficialsAddresses() throws {
+        XCTAssertEqual(try found("write to naidra.ulric@yahoo.co.in. The form"), ["email:naidra.ulric@yahoo.co.in"])
+        XCTAssertEqual(try found("from quillan.kirat@lowerpenni.gov.in, police said"), ["email:quillan.kirat@lowerpenni.gov.in"])
+        XCTAssertEqual(try found("write to grievance.cell@lowerpenni.gov.in"), [])
+    }
+
+    func testInternationalNumberWithAOneDigitAreaCode() throws {
+        XCTAssertEqual(try found("contact +61 8 9960 7697."), ["phone:+61 8 9960 7697"])
+    }
+
+    func testContextWordsStopAtTheSentenceEnd() throws {
+        XCTAssertEqual(try found("called from 6814149288 several times. Invoice #35350704 was raised"), ["phone:6814149288"])
+        XCTAssertEqual(try found("Tel. 022-2345 6789"), ["phone:022-2345 6789"], "an abbreviation's dot is not a sentence end")
+    }
+
+    func testSectionNumbersAreNotIPAddresses() throws {
+        XCTAssertEqual(try found("Under clause 9.6.8.2 of the agreement"), [])
+        XCTAssertEqual(try found("host 10.0.0.1 failed"), ["ipv4:10.0.0.1"])
+    }
+
+    func testPINAddressWordsMustBelongToThisNumber() throws {
+        XCTAssertEqual(try found("Sector 5, Chandigarh, Pincode 165579 The lottery ticket 213435 won"), ["pin:165579"])
+        XCTAssertEqual(try found("12 Station Road, Chennai 606046. The scheme drew 703717 applications"), ["pin:606046"])
+        XCTAssertEqual(try found("Plot No. 14, Industrial Area, Tezpur-784001."), ["pin:784001"], "a place name after a comma")
+    }
+
     func testTypesCanBeLimited() throws {
         XCTAssertEqual(try found("a@b.com 9876543210", stage: "stage: pii\n    types: [email]"), ["email:a@b.com"])
     }

@@ -46,8 +46,19 @@ public struct LexiconMatcher: Sendable {
                 continue
             }
             if let joined = tokens.joinedAt[k] {
-                if let found = search.start(joined, index: k, phrases: false) {
-                    hits.append(Hit(entry: Int(found.entry), range: joined.range, confidence: min(0.8, found.confidence)))
+                // The run may start with a real one-letter word: "a c.u.n.t" is tried as "acunt", then "cunt".
+                var matched = false
+                for first in k...(joined.lastJoined - 2) {
+                    var part = joined
+                    part.symbols = (joined.symbols.lowerBound + first - k)..<joined.symbols.upperBound
+                    part.range = tokens.tokens[first].range.lowerBound..<joined.range.upperBound
+                    if let found = search.start(part, index: first, phrases: false) {
+                        hits.append(Hit(entry: Int(found.entry), range: part.range, confidence: min(0.8, found.confidence)))
+                        matched = true
+                        break
+                    }
+                }
+                if matched {
                     k = joined.lastJoined + 1
                     continue
                 }
@@ -62,7 +73,7 @@ public struct LexiconMatcher: Sendable {
                     }
                     hits.append(Hit(
                         entry: Int(found.entry), range: token.range.lowerBound..<tokens.tokens[found.lastToken].range.upperBound,
-                        confidence: found.confidence))
+                        confidence: token.joined ? min(0.8, found.confidence) : found.confidence))
                     k = found.lastToken + 1
                     continue
                 }

@@ -30,7 +30,7 @@ struct LexiconSymbol: Equatable {
 
 /// How each ASCII byte enters a word.
 enum LexiconByteClass {
-    /// 0: boundary, 1: lowercase letter, 2: uppercase letter, 3: leet digit or symbol, 4: mask `*`.
+    /// 0: boundary, 1: lowercase letter, 2: uppercase letter, 3: leet digit or symbol, 4: mask `*` or `#`.
     static let table: [UInt8] = {
         var table = [UInt8](repeating: 0, count: 256)
         for byte in UInt8(ascii: "a")...UInt8(ascii: "z") { table[Int(byte)] = 1 }
@@ -38,6 +38,7 @@ enum LexiconByteClass {
         for byte in UInt8(ascii: "0")...UInt8(ascii: "9") { table[Int(byte)] = 3 }
         for byte in "@$!|+".utf8 { table[Int(byte)] = 3 }
         table[Int(UInt8(ascii: "*"))] = 4
+        table[Int(UInt8(ascii: "#"))] = 4
         for byte in 0x80...0xFF { table[byte] = 5 }
         return table
     }()

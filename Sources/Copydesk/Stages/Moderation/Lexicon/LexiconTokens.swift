@@ -1,7 +1,8 @@
 /// The words of one text, as runs of `LexiconSymbol`s, found in one pass over its bytes.
 ///
-/// A word is a run of letters, digits, leet symbols and masks; a trailing `!` and leading
-/// `!`, `|` and `*` are punctuation, not part of it. After the pass, runs of three or more
+/// A word is a run of letters, digits, leet symbols and masks (`*`, `#`); a trailing `!` and
+/// leading `!`, `|`, `*` and `#` are punctuation, not part of it. In `w*h*o*r*e` the masks are
+/// separators. After the pass, runs of three or more
 /// one-letter words with short separators between them (`f.u.c.k`, `f u c k`, `f-u-c-k`,
 /// `f. u. c. k`) are also joined into one extra word, tried before the letters alone.
 struct LexiconTokens {
@@ -16,7 +17,7 @@ struct LexiconTokens {
         var plainLetters: Int
         /// Count of masks.
         var masks: Int
-        /// Whether it was joined from one-letter words (`f.u.c.k`).
+        /// Whether it was joined from one-letter words (`f.u.c.k`) or letters between masks (`w*h*o*r*e`).
         var joined = false
         /// For a joined word, the index of its last one-letter word.
         var lastJoined = 0
@@ -105,13 +106,27 @@ struct LexiconTokens {
             end -= 1
         }
         guard symbols.count > firstSymbol else { return }
+        // Letters with a mask between each two ("w*h*o*r*e"): the masks are separators.
+        var joined = false
+        let count = symbols.count - firstSymbol
+        if count >= 5, count & 1 == 1,
+           stride(from: firstSymbol + 1, to: symbols.count, by: 2).allSatisfy({ symbols[$0].isMask }),
+           stride(from: firstSymbol, to: symbols.count, by: 2).allSatisfy({ !symbols[$0].isMask }) {
+            var write = firstSymbol + 1
+            for read in stride(from: firstSymbol + 2, to: symbols.count, by: 2) {
+                symbols[write] = symbols[read]
+                write += 1
+            }
+            symbols.removeLast(symbols.count - write)
+            joined = true
+        }
         let range = firstSymbol..<symbols.count
         var plain = 0
         var masks = 0
         for symbol in symbols[range] {
             if symbol.plain != LexiconSymbol.none { plain += 1 } else if symbol.isMask { masks += 1 }
         }
-        tokens.append(Token(range: start..<end, symbols: range, capitalized: capitalized, plainLetters: plain, masks: masks))
+        tokens.append(Token(range: start..<end, symbols: range, capitalized: capitalized, plainLetters: plain, masks: masks, joined: joined))
     }
 
     /// Joins runs of one-letter words separated by one to three of ` .-_,/` (no line break).

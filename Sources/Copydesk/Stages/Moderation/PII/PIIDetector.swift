@@ -18,19 +18,70 @@ public struct PIIDetector: Sendable {
     static let windowAfter = 24
 
     /// `base` adjusted by the words around `range`; nil when a required `near` word is missing.
+    /// The window stops at a sentence end (". ", "! ", "? " or a line break), so a word of the next
+    /// or previous sentence does not count.
     func confidence(_ base: Double, around range: Range<Int>, in text: UnsafeBufferPointer<UInt8>) -> Double? {
-        let from = max(0, range.lowerBound - Self.windowBefore)
-        let to = min(text.count, range.upperBound + Self.windowAfter)
+        var from = max(0, range.lowerBound - Self.windowBefore)
+        for k in stride(from: range.lowerBound - 1, through: from, by: -1) where Self.endsSentence(text, at: k) {
+            from = k + 1
+            break
+        }
+        var to = min(text.count, range.upperBound + Self.windowAfter)
+        for k in range.upperBound..<to where Self.endsSentence(text, at: k) {
+            to = k
+            break
+        }
         let before = UnsafeBufferPointer(rebasing: text[from..<range.lowerBound])
-        let window = [UnsafeBufferPointer(rebasing: text[from..<range.lowerBound]), UnsafeBufferPointer(rebasing: text[range.upperBound..<to])]
+        let window = [before, UnsafeBufferPointer(rebasing: text[range.upperBound..<to])]
         var confidence = base
         if !near.isEmpty {
-            guard near.contains(where: { Self.contains(before, $0) }) || raise.contains(where: { Self.contains(before, $0) }) else { return nil }
+            // The address words must belong to this number, not to an earlier one ("Pincode 165579 The ticket 213435").
+            var nearFrom = from
+            var digits = 0
+            for k in stride(from: range.lowerBound - 1, through: from, by: -1) {
+                digits = PIIScanner.isDigit(text[k]) ? digits + 1 : 0
+                if digits >= 5 {
+                    nearFrom = k + digits
+                    break
+                }
+            }
+            let before = UnsafeBufferPointer(rebasing: text[nearFrom..<range.lowerBound])
+            guard near.contains(where: { Self.contains(before, $0) }) || raise.contains(where: { Self.contains(before, $0) })
+                || Self.followsPlaceName(text, range.lowerBound) else { return nil }
             confidence = max(confidence, 0.7)
         }
         if raise.contains(where: { word in window.contains { Self.contains($0, word) } }) { confidence = min(0.99, confidence + 0.15) }
         if lower.contains(where: { word in window.contains { Self.contains($0, word) } }) { confidence -= 0.3 }
         return max(0, confidence)
+    }
+
+    /// A line break, or `.` `!` `?` then a space and a capital ("times. Invoice"), but not after a short
+    /// abbreviation ("Tel. ", "No. ", "Rs. ").
+    static func endsSentence(_ text: UnsafeBufferPointer<UInt8>, at k: Int) -> Bool {
+        let byte = text[k]
+        if byte == 0x0A { return true }
+        guard byte == UInt8(ascii: ".") || byte == UInt8(ascii: "!") || byte == UInt8(ascii: "?"),
+              k + 2 < text.count, text[k + 1] == 0x20, PIIScanner.isUpper(text[k + 2]) else { return false }
+        var letters = 0
+        var j = k - 1
+        while j >= 0, PIIScanner.isLetter(text[j]) {
+            letters += 1
+            j -= 1
+        }
+        return byte != UInt8(ascii: ".") || letters > 3 || letters == 0
+    }
+
+    /// ", Guwahati 781172" or ", Guwahati-781172": a capitalised word after a comma, then the number.
+    static func followsPlaceName(_ text: UnsafeBufferPointer<UInt8>, _ start: Int) -> Bool {
+        var k = start - 1
+        while k >= 0, text[k] == 0x20 || text[k] == UInt8(ascii: "-") { k -= 1 }
+        guard k >= 0, PIIScanner.isLetter(text[k]) else { return false }
+        var wordStart = k
+        while wordStart > 0, PIIScanner.isLetter(text[wordStart - 1]) { wordStart -= 1 }
+        guard PIIScanner.isUpper(text[wordStart]), k - wordStart >= 2 else { return false }
+        var j = wordStart - 1
+        while j >= 0, text[j] == 0x20 { j -= 1 }
+        return j >= 0 && text[j] == UInt8(ascii: ",")
     }
 
     func isAllowed(_ text: UnsafeBufferPointer<UInt8>) -> Bool {

@@ -75,6 +75,12 @@ struct PIIScanner {
             end += 1
         }
         while end > at + 1, text[end - 1] == UInt8(ascii: ".") || text[end - 1] == UInt8(ascii: "-") { end -= 1 }
+        // The last dot of the domain, now that a sentence's full stop is trimmed off.
+        lastDot = -1
+        for k in stride(from: end - 1, to: at, by: -1) where text[k] == UInt8(ascii: ".") {
+            lastDot = k
+            break
+        }
         // Text glued after the address ("...@paper.comThe next"): cut where capitals start in the last label.
         if lastDot > at {
             for k in (lastDot + 2)..<max(lastDot + 2, end) where Self.isUpper(text[k]) && !Self.isUpper(text[k - 1]) {
@@ -137,7 +143,9 @@ struct PIIScanner {
             if others == 0, !plus, groups.count == 4, wants(.ipv4),
                PIIValidators.ipv4(UnsafeBufferPointer(rebasing: text[first..<end])),
                !(end + 1 < n && text[end] == UInt8(ascii: ".") && Self.isDigit(text[end + 1])) {
-                found.append(PIICandidate(type: .ipv4, range: first..<end, confidence: 0.75, validated: true))
+                // Four one-digit parts are more often a clause or section number ("clause 9.6.8.2").
+                let confidence = groups.allSatisfy { $0 == 1 } ? 0.45 : 0.75
+                found.append(PIICandidate(type: .ipv4, range: first..<end, confidence: confidence, validated: true))
             }
             return end
         }
@@ -168,8 +176,9 @@ struct PIIScanner {
     /// How much a digit string with this grouping looks like a phone number; nil if not at all.
     private func phoneConfidence(_ d: [UInt8], groups: [Int], plus: Bool) -> Double? {
         let count = d.count
-        // Groups of one digit (other than a country code) are lists, not phone numbers.
-        if groups.dropFirst().contains(where: { $0 < 2 }) { return nil }
+        // Groups of one digit are lists, not phone numbers; but a country code, and after it an
+        // area code ("+61 8 9960 7697"), may be one digit.
+        if groups.dropFirst(plus ? 2 : 1).contains(where: { $0 < 2 }) { return nil }
         let grouped = groups.count > 1
         if plus {
             guard count >= 8 && count <= 15 else { return nil }

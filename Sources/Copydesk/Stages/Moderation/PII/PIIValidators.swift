@@ -66,7 +66,7 @@ public enum PIIValidators {
 
     /// A PAN: five letters, four digits, a letter; the fourth letter is the holder type
     /// (P person, C company, H HUF, F firm, A association, T trust, B body of individuals,
-    /// L local authority, J artificial juridical person, G government, K krishi).
+    /// L local authority, J artificial juridical person, G government).
     public static func pan(_ bytes: some Collection<UInt8>) -> Bool {
         let b = Array(bytes)
         guard b.count == 10 else { return false }
@@ -75,7 +75,7 @@ public enum PIIValidators {
             let isDigit = b[k] >= UInt8(ascii: "0") && b[k] <= UInt8(ascii: "9")
             if (k < 5 || k == 9) ? !isUpper : !isDigit { return false }
         }
-        return "PCHFATBLJGK".utf8.contains(b[3])
+        return "PCHFATBLJG".utf8.contains(b[3])
     }
 
     /// A dotted-quad IPv4 address: four decimal octets 0…255, no leading zeros.
