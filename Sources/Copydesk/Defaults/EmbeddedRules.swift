@@ -3777,6 +3777,8 @@ extension EmbeddedRules {
           - {input: "f**k this", matches: true}
           - {input: "f*ck this", matches: true}
           - {input: "s##t happens", matches: true}
+          - {input: "you b***h", matches: true}
+          - {input: "the f**ki*g thing", matches: true}
           - {input: "what a c.u.n.t", matches: true}
           - {input: "calling a reporter a b.a.s.t.a.r.d on camera", matches: true}
           - {input: "b*i*t*c*h please", matches: true}

@@ -28,6 +28,7 @@ final class LexiconTests: XCTestCase {
     func testSeparatedLettersAfterARealOneLetterWord() throws {
         XCTAssertEqual(try lexiconHits("what a c.u.n.t"), ["c.u.n.t"])
         XCTAssertEqual(try lexiconHits("a reporter a b.a.s.t.a.r.d on camera"), ["b.a.s.t.a.r.d"])
+        XCTAssertEqual(try lexiconHits("growth of 4 -5.5 per cent"), [], "spaced digits are not leetspeak")
     }
 
     func testStretchedLettersMasksAndVForUAreSeenThrough() throws {

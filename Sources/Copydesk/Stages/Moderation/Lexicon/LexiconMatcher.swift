@@ -52,6 +52,9 @@ public struct LexiconMatcher: Sendable {
                     var part = joined
                     part.symbols = (joined.symbols.lowerBound + first - k)..<joined.symbols.upperBound
                     part.range = tokens.tokens[first].range.lowerBound..<joined.range.upperBound
+                    part.plainLetters = tokens.symbols[part.symbols].reduce(0) { $0 + ($1.plain == LexiconSymbol.none ? 0 : 1) }
+                    // Spaced digits ("4 -5.5") are numbers, not leetspeak.
+                    guard Self.isCandidate(part) else { continue }
                     if let found = search.start(part, index: first, phrases: false) {
                         hits.append(Hit(entry: Int(found.entry), range: part.range, confidence: min(0.8, found.confidence)))
                         matched = true
@@ -83,11 +86,12 @@ public struct LexiconMatcher: Sendable {
         return hits
     }
 
-    /// A word worth walking: some plain letter, not led by a mask, few masks and substitutions.
+    /// A word worth walking: some plain letter, not led by a mask, at most 3 masks and no more
+    /// masks than plain letters plus one (`b***h`), few substitutions.
     private static func isCandidate(_ token: LexiconTokens.Token) -> Bool {
         let count = token.symbols.count
         return token.plainLetters > 0 && count <= LexiconTokens.maxSymbols && token.masks <= 3
-            && token.masks * 2 <= count && count - token.plainLetters <= token.plainLetters + 1
+            && token.masks * 2 <= count + 1 && count - token.plainLetters <= token.plainLetters + 1
     }
 
     /// The last token of the longest allow-listed word or phrase starting at token `k`, if any.
@@ -212,7 +216,7 @@ public struct LexiconMatcher: Sendable {
                 var ok = true
                 for (offset, letter) in suffix.enumerated() {
                     let symbol = tokens.symbols[range.lowerBound + offset]
-                    if symbol.isMask || !symbol.allows(Int(letter - UInt8(ascii: "a"))) {
+                    if !symbol.allows(Int(letter - UInt8(ascii: "a"))) {
                         ok = false
                         break
                     }
