@@ -3981,7 +3981,8 @@ extension EmbeddedRules {
             allow: ["info@*", "press@*", "media@*", "contact@*", "support@*", "help@*", "helpdesk@*", "editor@*",
                     "editors@*", "letters@*", "newsdesk@*", "news@*", "feedback@*", "care@*", "customercare@*",
                     "enquiries@*", "enquiry@*", "noreply@*", "no-reply@*", "pr@*", "grievance@*", "grievance.*@*", "grievances@*",
-                    "webmaster@*", "complaints@*", "rti@*", "pio@*", "office@*", "admin@*", "sales@*", "hr@*", "careers@*"]
+                    "webmaster@*", "complaints@*", "rti@*", "pio@*", "office@*", "admin@*", "sales@*", "hr@*", "careers@*",
+                    "editorial@*", "ombudsperson@*", "ombudsman@*", "publiceditor@*", "readerseditor@*", "letters.*@*"]
             examples:
               - {input: "Write to priya.sharma82@gmail.com for details", matches: true}
               - {input: "mail r.k_verma+news@company.co.in today", matches: true}

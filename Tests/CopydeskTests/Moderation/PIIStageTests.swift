@@ -29,6 +29,7 @@ final class PIIStageTests: XCTestCase {
 
     func testLandlineAndInternationalNumbers() throws {
         XCTAssertEqual(try found("Office: (011) 2345 6789"), ["phone:(011) 2345 6789"])
+        XCTAssertEqual(try found("Office (011-2397 8046"), ["phone:011-2397 8046"])
         XCTAssertEqual(try found("Tel 022-2345 6789."), ["phone:022-2345 6789"])
         XCTAssertEqual(try found("London +44 20 7946 0958"), ["phone:+44 20 7946 0958"])
     }

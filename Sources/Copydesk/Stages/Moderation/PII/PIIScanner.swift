@@ -138,7 +138,8 @@ struct PIIScanner {
         if start > 0, text[start - 1] == UInt8(ascii: ".") || text[start - 1] == UInt8(ascii: ",") { return end }
         var first = start
         if text[first] == UInt8(ascii: "(") { first += 1 }
-        let range = start..<end
+        // "(011) 2345 6789" keeps its bracket; "(011-2397 8046" without a closing one does not.
+        let range = (first > start && !text[first..<end].contains(UInt8(ascii: ")")) ? first : start)..<end
         if dots > 0 {
             if others == 0, !plus, groups.count == 4, wants(.ipv4),
                PIIValidators.ipv4(UnsafeBufferPointer(rebasing: text[first..<end])),
