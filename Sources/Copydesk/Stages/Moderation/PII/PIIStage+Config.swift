@@ -30,7 +30,11 @@ extension PIIStage {
             if let first = resolved.first, let root = context.loadYAML(first, requestedAt: mapping.mark(of: "detectors")) { file = (root, context) }
         } else {
             let embedded = ConfigContext(fileSystem: EmbeddedRules.fileSystem)
-            if let root = embedded.loadYAML(EmbeddedRules.root + "/" + builtinDetectors) { file = (root, embedded) }
+            if let root = embedded.loadYAML(EmbeddedRules.root + "/" + builtinDetectors) {
+                file = (root, embedded)
+            } else {
+                embedded.diagnostics.forEach(context.report)
+            }
         }
         var detectors: [PIIType: PIIDetector] = [:]
         var examples: [ModerationExample] = []
