@@ -13,6 +13,8 @@ public final class ConfigContext {
     /// Match state for checks that run patterns while loading (examples in lint).
     public private(set) lazy var scratch = WorkerContext()
     private var parsed: [String: YAMLNode] = [:]
+    /// The pipeline's top-level `policy:`, read before its stages so moderation stages can use it.
+    public internal(set) var moderationPolicy = ModerationPolicy()
 
     public init(fileSystem: any ConfigFileSystem) {
         self.fileSystem = fileSystem

@@ -3595,6 +3595,475 @@ extension EmbeddedRules {
             words: [stock market, shares fell, shares rose, IPO, inflation, repo rate]
 
         """#####),
+        (path: "moderation/clickbait.yaml", contents: #####"""
+        # Clickbait features. Each feature scores a line 0..1 (the title, then the first `teaser_lines`
+        # lines of the text); its contribution is weight x strength, and contributions combine as a
+        # noisy-or: score = 1 - (1 - c1)(1 - c2)... A score at or over `threshold` is clickbait.
+        # Kinds: phrases (word sequences, case-insensitive), trailing (line endings), listicle (a leading
+        # number before one of `nouns`, or "top N"), caps (share of long words in capitals),
+        # punctuation (!!, ?!, or one !).
+        description: Clickbait headline features
+        threshold: 0.55
+        features:
+          - id: clickbait.curiosity-gap
+            kind: phrases
+            weight: 0.6
+            phrases: ["you won't believe", "you will not believe", "what happened next", "what happens next", "here's why",
+                      "here is why", "the reason will", "will leave you", "will blow your mind", "you need to know",
+                      "find out", "this is why", "the truth about", "no one expected", "nobody expected", "guess who",
+                      "can you guess", "before it's deleted", "wait till you see", "all you need to know", "here's what",
+                      "this is what", "the internet can't stop", "left everyone", "jaw-dropping", "mind-blowing"]
+            examples:
+              - {input: "You won't believe what this actor did at the airport", matches: true}
+              - {input: "Here's why the monsoon is late this year", matches: true}
+              - {input: "Monsoon arrives in Kerala three days late", matches: false}
+          - id: clickbait.sensational-verb
+            kind: phrases
+            weight: 0.5
+            phrases: [sizzles, sizzle, stuns, stun, flaunts, flaunt, "breaks the internet", "sets the internet on fire",
+                      "sets temperature soaring", "raises the temperature", "turns heads", "oozes oomph", slays, sizzling,
+                      "oops moment", "wardrobe malfunction", "burns the dance floor", "drops jaws", "goes viral", "leaves fans"]
+            examples:
+              - {input: "Actress sizzles in a red gown at the premiere", matches: true}
+              - {input: "Video breaks the internet", matches: true}
+              - {input: "Markets close higher after budget", matches: false}
+          - id: clickbait.revealing
+            kind: phrases
+            weight: 0.3
+            phrases: [bikini, monokini, swimsuit, "bold avatar", "bold look", "hot pics", "hot photos", "hot avatar", sexy,
+                      cleavage, "no makeup", "pool party", "beach vacay", "see-through", braless, "thigh-high slit"]
+            examples:
+              - {input: "Star's daughter in black bikini at pool party", matches: true}
+              - {input: "Swimmers train in the new pool", matches: false}
+          - id: clickbait.trailing-fans
+            kind: trailing
+            weight: 0.5
+            endings: ["fans..", "fans...", "fans…", "fans react", "fans go crazy", "fans can't stop", "netizens..", "netizens react",
+                      "internet reacts", "see pics", "see photos", "watch video", "check out"]
+            examples:
+              - {input: "Star sizzles in black bikini, fans..", matches: true}
+              - {input: "Parliament passes data bill", matches: false}
+          - id: clickbait.trailing-ellipsis
+            kind: trailing
+            weight: 0.3
+            endings: ["..", "…"]
+            examples:
+              - {input: "What she said next…", matches: true}
+              - {input: "The court adjourned the case.", matches: false}
+          - id: clickbait.listicle
+            kind: listicle
+            weight: 0.4
+            nouns: [reasons, things, ways, photos, pics, pictures, times, facts, signs, tips, secrets, celebrities, celebs, stars,
+                    moments, looks, outfits, movies, films, songs, habits, foods, mistakes, tricks, hacks, actresses, actors]
+            examples:
+              - {input: "10 reasons you should visit Goa this winter", matches: true}
+              - {input: "Top 5 bikes under a lakh", matches: true}
+              - {input: "10 killed as bus falls into gorge", matches: false}
+          - id: clickbait.caps
+            kind: caps
+            weight: 0.35
+            min_ratio: 0.25
+            min_letters: 5
+            examples:
+              - {input: "SHOCKING: actor's VIRAL video leaves everyone stunned", matches: true}
+              - {input: "RBI and SEBI tighten rules for NBFCs", matches: false}
+          - id: clickbait.punctuation
+            kind: punctuation
+            weight: 0.35
+            examples:
+              - {input: "Can you believe this?!", matches: true}
+              - {input: "Inflation eases to 4.8% in May", matches: false}
+          - id: clickbait.second-person
+            kind: phrases
+            weight: 0.25
+            phrases: [you, your, "you'll", "you're", yourself, "you've"]
+            examples:
+              - {input: "Your phone is listening to you", matches: true}
+              - {input: "State announces free bus travel for women", matches: false}
+        examples:
+          - {input: "Star kid's daughter sizzles in black bikini in pool party, fans..", matches: true}
+          - {input: "You won't believe what happened next!!", matches: true}
+          - {input: "10 photos of celebs that will leave you speechless…", matches: true}
+          - {input: "RBI keeps repo rate unchanged at 6.5%, cuts growth forecast", matches: false}
+          - {input: "Bridge collapse in Bihar: five workers injured, probe ordered", matches: false}
+          - {input: "Election Commission announces dates for Haryana polls", matches: false}
+
+        """#####),
+        (path: "moderation/lexicon/profanity.yaml", contents: #####"""
+        # Profanity: swear words and insults. Written for Copydesk (same licence as Copydesk).
+        # List plain words only: leetspeak (sh1t, @ss), masks (f**k), stretched letters (fuuuck),
+        # separators (f.u.c.k) and the suffixes -s -es -ed -er -ers -ing -in -y are matched for you.
+        # `exact: true` entries match the whole word only (no suffix, no stretching): short words
+        # that end or start other words. `name: true` entries are skipped when capitalised mid-sentence.
+        description: Swear words and insults
+        source: Copydesk authors
+        category: profanity
+        severity: medium
+        words:
+          - fuck
+          - motherfucker
+          - fuckwit
+          - fuckface
+          - {term: shit, severity: low}
+          - shithead
+          - bullshit
+          - horseshit
+          - {term: crap, severity: low}
+          - {term: piss, severity: low}
+          - pissed off
+          - {term: damn, severity: low}
+          - goddamn
+          - {term: hell, severity: low, exact: true}
+          - bastard
+          - bitch
+          - son of a bitch
+          - {term: ass, exact: true}
+          - asshole
+          - arsehole
+          - {term: arse, exact: true}
+          - dumbass
+          - jackass
+          - smartass
+          - {term: dick, name: true}
+          - dickhead
+          - prick
+          - {term: cunt, severity: high}
+          - twat
+          - wanker
+          - wank
+          - tosser
+          - bollocks
+          - bugger
+          - douchebag
+          - scumbag
+          - dipshit
+          - numbnuts
+          - {term: screw you, severity: low}
+          - {term: wtf, severity: low, exact: true}
+          - {term: stfu, severity: low, exact: true}
+          - {term: chutiya, severity: high}
+          - {term: bhenchod, severity: high}
+          - {term: behenchod, severity: high}
+          - {term: madarchod, severity: high}
+          - {term: bhosdike, severity: high}
+          - {term: gandu, severity: high}
+          - {term: harami, severity: medium}
+          - {term: kamina, severity: low}
+        allow:
+          # Words the suffix and stretching rules would otherwise catch, and names.
+          - damning
+          - buggery
+          - Cressida Dick
+          - Dick Cheney
+          - Dick Van Dyke
+          - Moby Dick
+          - hells angels
+          - shitake
+          - shiitake
+          - assam
+          - pricked
+          - pricking
+          - pricker
+          - prickly
+          - Bassist
+          - cockpit
+        examples:
+          - {input: "What the fuck is this", matches: true}
+          - {input: "what the f.u.c.k", matches: true}
+          - {input: "what the f u c k", matches: true}
+          - {input: "what the f-u-c-k", matches: true}
+          - {input: "what the f. u. c. k", matches: true}
+          - {input: "fuuuuck this", matches: true}
+          - {input: "f**k this", matches: true}
+          - {input: "f*ck this", matches: true}
+          - {input: "s##t happens", matches: true}
+          - {input: "you b***h", matches: true}
+          - {input: "the f**ki*g thing", matches: true}
+          - {input: "what a c.u.n.t", matches: true}
+          - {input: "calling a reporter a b.a.s.t.a.r.d on camera", matches: true}
+          - {input: "b*i*t*c*h please", matches: true}
+          - {input: "fvck this", matches: true}
+          - {input: "sh1t happens", matches: true}
+          - {input: "$hit happens", matches: true}
+          - {input: "that was a shitty game", matches: true}
+          - {input: "he's a total @ss", matches: true}
+          - {input: "they are fucking idiots", matches: true}
+          - {input: "the fucked-up plan", matches: true}
+          - {input: "you son of a bitch", matches: true}
+          - {input: "FÜCK", matches: true}
+          - {input: "Scunthorpe United won", matches: false}
+          - {input: "The assassin was caught in class", matches: false}
+          - {input: "Essex and Sussex police", matches: false}
+          - {input: "a cocktail party with Dickens readings", matches: false}
+          - {input: "Met chief Cressida Dick resigned", matches: false}
+          - {input: "They met Dick at the bar", matches: false}
+          - {input: "don't be a dick about it", matches: true}
+          - {input: "that dumbass move", matches: true}
+          - {input: "the analysis by a therapist", matches: false}
+          - {input: "shitake mushrooms and cumin", matches: false}
+          - {input: "grapes from Assam", matches: false}
+          - {input: "He passes the ball", matches: false}
+          - {input: "a damning report on buggery laws", matches: false}
+          - {input: "the hello world program", matches: false}
+
+        """#####),
+        (path: "moderation/lexicon/self-harm.yaml", contents: #####"""
+        # Self-harm encouragement and methods. Reporting about suicide is news, so this list holds
+        # phrases that urge it, not the word itself. Written for Copydesk.
+        description: Encouragement of self-harm
+        source: Copydesk authors
+        category: self-harm
+        severity: high
+        words:
+          - kill yourself
+          - kys
+          - go kill yourself
+          - hang yourself
+          - cut yourself
+          - slit your wrists
+          - drink bleach
+          - you should die
+          - nobody would miss you
+          - end it all
+        examples:
+          - {input: "just go kill yourself", matches: true}
+          - {input: "k y s", matches: true}
+          - {input: "kill urself", matches: false}
+          - {input: "The helpline supports people at risk of suicide", matches: false}
+
+        """#####),
+        (path: "moderation/lexicon/sexual.yaml", contents: #####"""
+        # Sexually explicit words. Written for Copydesk (same licence as Copydesk).
+        description: Sexually explicit words
+        source: Copydesk authors
+        category: sexual
+        severity: medium
+        words:
+          - {term: cock, exact: true}
+          - cocksucker
+          - {term: pussy, exact: true}
+          - blowjob
+          - blow job
+          - handjob
+          - rimjob
+          - cumshot
+          - {term: dildo, severity: low}
+          - {term: porn, severity: low}
+          - porno
+          - pornography
+          - {term: boobs, severity: low, exact: true}
+          - {term: tits, exact: true}
+          - {term: titties, exact: true}
+          - {term: horny, severity: low}
+          - {term: slut, severity: high}
+          - {term: whore, severity: high}
+          - {term: milf, exact: true}
+          - {term: gangbang, severity: high}
+          - {term: deepthroat}
+          - {term: jerk off}
+          - {term: jacking off}
+          - {term: nudes, severity: low, exact: true}
+          - {term: sexting, severity: low}
+          - {term: orgasm, severity: low}
+          - {term: anal sex}
+          - {term: xxx, severity: low, exact: true}
+        allow:
+          - cocktail
+          - cockatoo
+          - cockroach
+          - peacock
+          - hancock
+          - pussycat
+          - pussy willow
+        examples:
+          - {input: "free p0rn here", matches: true}
+          - {input: "she's a slvt", matches: true}
+          - {input: "a w*h*o*r*e", matches: true}
+          - {input: "b00bs and more", matches: true}
+          - {input: "a blow job", matches: true}
+          - {input: "the cocktail menu and a cockatoo", matches: false}
+          - {input: "cumulative rainfall and a cucumber", matches: false}
+          - {input: "Hitchcock and Hancock", matches: false}
+          - {input: "titan and title", matches: false}
+          - {input: "graduated summa cum laude", matches: false}
+
+        """#####),
+        (path: "moderation/lexicon/slurs.yaml", contents: #####"""
+        # Slurs against groups of people. Severity high. Written for Copydesk (same licence as Copydesk),
+        # with the terms chosen from commonly cited slur lists. Extend it with your own list file.
+        description: Slurs against groups of people
+        source: Copydesk authors
+        category: slurs
+        severity: high
+        words:
+          - nigger
+          - nigga
+          - faggot
+          - {term: fag, exact: true}
+          - dyke
+          - tranny
+          - retard
+          - retarded
+          - spastic
+          - {term: spaz, exact: true}
+          - chink
+          - gook
+          - {term: paki, exact: true}
+          - kike
+          - wetback
+          - {term: spic, exact: true}
+          - raghead
+          - towelhead
+          - {term: coon, exact: true}
+          - {term: jap, exact: true}
+          - {term: katua, severity: high}
+          - {term: chinki, severity: high}
+        allow:
+          - Van Dyke
+          - retarding
+          - raccoon
+          - cocoon
+          - tycoon
+        examples:
+          - {input: "called him a f@ggot", matches: true}
+          - {input: "you r3tard", matches: true}
+          - {input: "a raccoon in a cocoon met a tycoon", matches: false}
+          - {input: "the retardant was dropped on the fire", matches: false}
+          - {input: "retarding factors slowed growth", matches: false}
+          - {input: "Japan and the Pakistani team", matches: false}
+
+        """#####),
+        (path: "moderation/lexicon/violence.yaml", contents: #####"""
+        # Violent threats and incitement. Ordinary crime reporting ("killed", "murder") is news, so this
+        # list holds threats and incitement phrases, not single words. Written for Copydesk.
+        description: Threats and incitement to violence
+        source: Copydesk authors
+        category: violence
+        severity: high
+        words:
+          - i will kill you
+          - i'll kill you
+          - gonna kill you
+          - going to kill you
+          - kill them all
+          - i will find you
+          - i'll murder you
+          - put a bullet in
+          - slit your throat
+          - burn them alive
+          - rape you
+          - {term: behead them}
+          - {term: lynch them}
+          - {term: shoot them all}
+          - {term: death to, severity: medium}
+        examples:
+          - {input: "I will kill you if you come back", matches: true}
+          - {input: "i'll k1ll you", matches: true}
+          - {input: "Police said the man was killed in the crash", matches: false}
+          - {input: "Death toll rises to 12", matches: false}
+
+        """#####),
+        (path: "moderation/pii.yaml", contents: #####"""
+        # PII detectors: one entry per type. The detectors themselves are built in (check digits and
+        # structure); this file sets each type's severity, the words that raise or lower its confidence
+        # when they are within a few words of it, and public addresses that are not personal data.
+        #   raise: words near a candidate that make it likelier (+0.15)
+        #   lower: words near it that make it unlikelier (-0.30): order numbers, money, versions
+        #   near:  (pin only) one of these words must come shortly before a 6-digit number
+        #   allow: patterns of lowercased text (`*` = anything) that are never reported
+        # A candidate is reported when its confidence is at least min_confidence.
+        description: PII detector settings
+        min_confidence: 0.5
+        types:
+          email:
+            severity: medium
+            raise: [email, e-mail, mail, write to, contact]
+            allow: ["info@*", "press@*", "media@*", "contact@*", "support@*", "help@*", "helpdesk@*", "editor@*",
+                    "editors@*", "letters@*", "newsdesk@*", "news@*", "feedback@*", "care@*", "customercare@*",
+                    "enquiries@*", "enquiry@*", "noreply@*", "no-reply@*", "pr@*", "grievance@*", "grievance.*@*", "grievances@*",
+                    "webmaster@*", "complaints@*", "rti@*", "pio@*", "office@*", "admin@*", "sales@*", "hr@*", "careers@*",
+                    "editorial@*", "ombudsperson@*", "ombudsman@*", "publiceditor@*", "readerseditor@*", "letters.*@*"]
+            examples:
+              - {input: "Write to priya.sharma82@gmail.com for details", matches: true}
+              - {input: "mail r.k_verma+news@company.co.in today", matches: true}
+              - {input: "For corrections write to editor@thedaily.in", matches: false}
+              - {input: "readers can write to naidra.ulric@yahoo.co.in. The form", matches: true}
+              - {input: "sent from quillan.kirat@lowerpenni.gov.in, police said", matches: true}
+              - {input: "the @handle and a@b are not addresses", matches: false}
+          phone:
+            severity: medium
+            raise: [call, phone, mobile, mob, contact, whatsapp, tel, ph, helpline, dial, reach, sms]
+            lower: [order, invoice, account, a/c, isbn, ref, reference, transaction, txn, tracking, awb, rs, inr, crore, lakh, population, id, serial]
+            examples:
+              - {input: "Call him on +91 98765 43210 after 6", matches: true}
+              - {input: "contact +61 8 9960 7697.", matches: true}
+              - {input: "called from 6814149288 several times. Invoice #35350704 was raised", matches: true}
+              - {input: "WhatsApp 9876543210 for orders", matches: true}
+              - {input: "mobile: 098765-43210", matches: true}
+              - {input: "Office: (011) 2345 6789", matches: true}
+              - {input: "the London office on +44 20 7946 0958", matches: true}
+              - {input: "Order ID 9876543210 was shipped", matches: false}
+              - {input: "The project cost Rs 9876543210 in total", matches: false}
+              - {input: "scores 1 2 3 4 5 6 7 8 9 0", matches: false}
+          card:
+            severity: high
+            raise: [card, credit, debit, visa, mastercard, rupay, amex, cvv, expiry]
+            examples:
+              - {input: "card number 4111 1111 1111 1111 exp 12/29", matches: true}
+              - {input: "Amex 3782 822463 10005", matches: true}
+              - {input: "card number 4111 1111 1111 1112 (bad check digit)", matches: false}
+          aadhaar:
+            severity: high
+            raise: [aadhaar, aadhar, uid, uidai, enrolment]
+            examples:
+              - {input: "Aadhaar 2345 6789 0124 was leaked", matches: true}
+              - {input: "Aadhaar 2345 6789 0123 (bad check digit)", matches: false}
+              - {input: "Aadhaar 1234 5678 9012 (cannot start with 1)", matches: false}
+          pan:
+            severity: high
+            raise: [pan, permanent account, income tax]
+            examples:
+              - {input: "His PAN is ABCPE1234F.", matches: true}
+              - {input: "code ABCDE1234F has no valid holder type", matches: false}
+              - {input: "The part number HMLKB6514H", matches: false}
+          ipv4:
+            severity: low
+            raise: [ip, address, server, host, logged]
+            lower: [version, release, v, build, clause, section, sec, para, paragraph, article, rule, chapter, schedule, item, step]
+            examples:
+              - {input: "logged in from 203.0.113.45 yesterday", matches: true}
+              - {input: "octets over 255 as in 256.1.1.1 are not addresses", matches: false}
+              - {input: "version 1.2.3.4 released", matches: false}
+              - {input: "Under clause 9.6.8.2 of the agreement", matches: false}
+          ipv6:
+            severity: low
+            raise: [ip, address, server, host, logged]
+            examples:
+              - {input: "from 2001:0db8:85a3:0000:0000:8a2e:0370:7334 at noon", matches: true}
+              - {input: "reached fe80::1ff:fe23:4567:890a via the router", matches: true}
+              - {input: "the match ended 10:30:45 local time", matches: false}
+          pin:
+            severity: low
+            raise: [pin, pincode, pin code, postal code, zip]
+            near: [road, rd, nagar, street, st, colony, sector, marg, lane, district, dist, taluk, village, post, flat,
+                   house, apartment, apartments, layout, block, phase, delhi, mumbai, bengaluru, bangalore, chennai,
+                   kolkata, hyderabad, pune, ahmedabad, jaipur, lucknow, noida, gurugram, gurgaon, kochi, bhopal,
+                   patna, chandigarh, indore, nagpur, kerala, karnataka, maharashtra, tamil nadu, gujarat, rajasthan,
+                   bazaar, bazar, market, chowk, cross, main, near, opp, guwahati, assam, shillong, bhubaneswar, ranchi,
+                   raipur, dehradun, shimla, srinagar, jammu, thiruvananthapuram, coimbatore, madurai, mysuru,
+                   visakhapatnam, vijayawada, surat, vadodara, nashik, thane, kanpur, varanasi, agra, amritsar,
+                   ludhiana, panaji, goa, odisha, bihar, assam, punjab, haryana, uttar pradesh, west bengal, telangana]
+            # A capitalised word after a comma just before the number also counts: ", Guwahati 781172".
+            examples:
+              - {input: "12, MG Road, Bengaluru 560001", matches: true}
+              - {input: "Pincode: 110 001", matches: true}
+              - {input: "House 4, Zoo Road, Tezpur-784001", matches: true}
+              - {input: "sent to Ward 5, Kohima 797001.", matches: true}
+              - {input: "The stadium holds 110001 people", matches: false}
+              - {input: "Sector 5, Chandigarh, Pincode 165579 The lottery ticket 213435 won", matches: true}
+              - {input: "12 Station Road, Chennai 606046. The scheme drew 703717 applications", matches: true}
+
+        """#####),
         (path: "pipeline.yaml", contents: #####"""
         # Rules/pipeline.yaml — the default Copydesk pipeline (embedded into the binary as the fallback
         # config when no --config, $COPYDESK_CONFIG or ./copydesk.yaml is given).
@@ -3611,6 +4080,10 @@ extension EmbeddedRules {
         #                    entity offsets refer to the cleaned text.
         #   5. quality     — datatrove's Gopher, Gopher repetition, C4 and FineWeb signals and a 0..1
         #                    score (copydesk.quality); a failed check only flags the document.
+        #   6. lexicon, pii, clickbait — moderation (moderation/): swear words, slurs and other listed words
+        #                    through obfuscation; emails, phones, cards, Aadhaar, PAN, IPs, PIN codes;
+        #                    clickbait headlines. Each finding is flagged unless the `policy:` block at the
+        #                    end says otherwise (redact, tag or drop).
         # Include paths are relative to this file. metadata.yaml is included only by the metadata stage;
         # the boilerplate stage lists its packs one by one (a glob would pull metadata.yaml in twice and
         # its rule ids would clash). Pack order matters: embeds run last because removing other junk can
@@ -3651,6 +4124,34 @@ extension EmbeddedRules {
                 failed: []
               - input: "Home | News | Sports | Business | Videos\nLogin\nSubscribe\nShare this article\nFollow us\nRead more\nAdvertisement"
                 failed: [gopher_short_doc, gopher_below_alpha_threshold, gopher_enough_stop_words, too_few_sentences, line_punct_ratio, short_line_ratio, list_ratio]
+          # Moderation (issue 6): lexicon words, personal data and clickbait, each flagged by default.
+          # Offsets in copydesk.moderation are code points of the cleaned (output) text.
+          - stage: lexicon
+            id: lexicon
+            fields: [title, text]
+            lists: [moderation/lexicon/*.yaml]
+            action: flag
+          - stage: pii
+            id: pii
+            fields: [title, text]
+            detectors: moderation/pii.yaml
+            action: flag
+          - stage: clickbait
+            id: clickbait
+            features: moderation/clickbait.yaml
+            teaser_lines: 1
+            action: flag
+
+        # What to do with moderation findings: the first rule that matches a finding wins; findings no
+        # rule matches get their stage's `action:`. Actions: flag, tag (tag: name), drop, or redact
+        # (redact: label -> "[REDACTED:email]", or redact: mask + mask: "*" -> same length in characters).
+        # Conditions: stage, category, type, min_severity, min_confidence. Uncomment to use:
+        # policy:
+        #   - {category: slurs, action: drop}
+        #   - {type: [card, aadhaar, pan], action: redact, redact: label}
+        #   - {type: [email, phone], min_confidence: 0.7, action: redact, redact: mask, mask: "*"}
+        #   - {category: profanity, min_severity: high, action: redact, redact: mask, mask: "#"}
+        #   - {stage: clickbait, action: tag, tag: clickbait}
 
         """#####),
         (path: "quality/badwords-en.yaml", contents: #####"""

@@ -36,6 +36,12 @@ public struct Document: Sendable {
     public var dropReason: String?
     /// Set by `reject(stage:reason:)` or `fail(stage:reason:)`: the document goes to `--rejects`.
     public internal(set) var settlement: Settlement?
+    /// The id of each rule that flagged, dropped, tagged or redacted something, in order, once each.
+    public var reasons: [String] = []
+    /// What moderation stages found, in the order found; nil when no moderation stage ran.
+    public var moderation: [ModerationDetection]?
+    /// The score of a `clickbait` stage; nil when none ran.
+    public var clickbait: ClickbaitScore?
 
     public init(sequence: Int = 0, line: Int = 1, fields: [String: [UInt8]], tracksOrigins: Bool = false) {
         self.sequence = sequence
@@ -102,8 +108,9 @@ public struct Document: Sendable {
             errors: errors.count, entities: entities?.count ?? 0, decision: decision)
     }
 
-    /// Records that a stage wants the document dropped. The first reason wins.
-    public mutating func drop(reason: String) {
+    /// Records that a stage wants the document dropped. The first reason wins; `rule` goes into `reasons`.
+    public mutating func drop(reason: String, rule: String? = nil) {
+        if let rule { addReason(rule) }
         if decision != .drop {
             decision = .drop
             dropReason = reason
@@ -113,7 +120,13 @@ public struct Document: Sendable {
     /// Adds a moderation flag and raises the decision to `flag` unless it is already `drop`.
     public mutating func addFlag(_ flag: ModerationFlag) {
         flags.append(flag)
+        addReason(flag.rule)
         if decision == .keep { decision = .flag }
+    }
+
+    /// Names a rule in `reasons` unless it is there already.
+    public mutating func addReason(_ rule: String) {
+        if !reasons.contains(rule) { reasons.append(rule) }
     }
 
     /// Adds a tag unless the document already has it.

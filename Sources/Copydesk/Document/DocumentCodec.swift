@@ -132,8 +132,20 @@ public struct DocumentCodec: Sendable {
         writer.beginArray()
         for error in document.errors { writer.stageError(error) }
         writer.endArray()
+        var codePoints = FieldCodePoints(.current)
+        if !document.reasons.isEmpty || document.moderation != nil {
+            writer.key("reasons")
+            writer.strings(document.reasons)
+        }
+        if document.moderation != nil {
+            writer.key("moderation")
+            writer.moderation(of: document, codePoints: &codePoints)
+        }
+        if let clickbait = document.clickbait {
+            writer.key("clickbait")
+            writer.clickbait(clickbait)
+        }
         if document.entities != nil {
-            var codePoints = FieldCodePoints(.current)
             writer.key("entities")
             writer.entities(of: document, textField: textField, codePoints: &codePoints)
             writer.key("mentions")

@@ -8,7 +8,7 @@ public struct PipelineLoader: Sendable {
         self.fileSystem = fileSystem
     }
 
-    static let topLevelKeys = ["version", "name", "description", "stages"]
+    static let topLevelKeys = ["version", "name", "description", "policy", "stages"]
 
     /// Loads `file`. Every problem found is reported in one `ConfigError`.
     public func load(_ file: String) throws(ConfigError) -> Pipeline {
@@ -29,6 +29,9 @@ public struct PipelineLoader: Sendable {
         }
         if let version = top.int("version"), version != 1 {
             context.error("unsupported pipeline version \(version); this copydesk reads version 1", at: top.mark(of: "version"))
+        }
+        if let policy = top.value("policy"), !policy.isNull {
+            context.moderationPolicy = ModerationPolicy.decode(policy, context: context)
         }
         guard let items = top.list("stages", required: true) else { return nil }
         var stages: [any Stage] = []

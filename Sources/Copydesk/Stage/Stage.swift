@@ -14,7 +14,9 @@
 /// **What a stage may change.** The document's string fields (through `Document.apply` or
 /// `Document.setField`, so that provenance stays right), `meta`, `tags`, `flags`, `entities`
 /// (append; ranges are bytes of the field's current text, so a stage that edits text after an
-/// entities stage leaves them stale), `removed`, `trace` and `decision` (raise it only:
+/// entities stage leaves them stale), `removed`, `trace`, `moderation` (append; a stage that
+/// edits text shifts them, as `ModerationRecorder` does), `clickbait`, `reasons` (through
+/// `addReason`, `addFlag` and `drop(reason:rule:)`) and `decision` (raise it only:
 /// keep → flag → drop, through `addFlag` and `drop`).
 /// It must not change `sequence` or `line`. A stage is not called for a document already
 /// dropped, rejected or failed.

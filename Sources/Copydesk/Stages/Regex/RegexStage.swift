@@ -82,7 +82,7 @@ public struct RegexStage: Stage {
             trace(.flag(category: category, severity: severity), of: rule, at: hit, in: &document)
         case .drop(let reason):
             guard let hit = try firstHit(rule, document, context) else { return }
-            document.drop(reason: "\(rule.id): \(reason)")
+            document.drop(reason: "\(rule.id): \(reason)", rule: rule.id)
             trace(.drop(reason: reason), of: rule, at: hit, in: &document)
         }
     }
