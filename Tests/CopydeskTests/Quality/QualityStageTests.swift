@@ -68,6 +68,7 @@ final class QualityStageTests: XCTestCase {
         let quality = try XCTUnwrap(document.quality)
         XCTAssertEqual(document.decision, .flag)
         XCTAssertEqual(document.flags.map(\.rule), quality.failed)
+        XCTAssertEqual(document.reasons, quality.failed)
         XCTAssertTrue(document.flags.allSatisfy { $0.category == "quality" })
         XCTAssertEqual(quality.decision, "flag")
         XCTAssertEqual(document.trace.count, quality.failed.count)
@@ -78,12 +79,14 @@ final class QualityStageTests: XCTestCase {
         let document = process(try fixture("list"), through: try pipeline("    action: drop\n    sets: [gopher]\n"))
         XCTAssertEqual(document.decision, .drop)
         XCTAssertEqual(document.dropReason, "quality: gopher_too_many_bullets, gopher_below_alpha_threshold, gopher_enough_stop_words")
+        XCTAssertEqual(document.reasons, ["gopher_too_many_bullets", "gopher_below_alpha_threshold", "gopher_enough_stop_words"])
     }
 
     func testTagActionTagsAndKeeps() throws {
         let document = process(try fixture("repeated"), through: try pipeline("    action: tag\n    sets: [fineweb]\n"))
         XCTAssertEqual(document.decision, .keep)
         XCTAssertEqual(document.tags, ["quality:char_dup_ratio"])
+        XCTAssertEqual(document.reasons, ["char_dup_ratio"])
     }
 
     func testGoodArticlePassesEverySetAndKeeps() throws {

@@ -27,7 +27,7 @@ struct PluginAnswerApplier: Sendable {
                 return
             }
             if document.tracksOrigins { record(.drop(reason: reason), in: &document) }
-            document.drop(reason: reason)
+            document.drop(reason: reason, rule: stage)
         case .success(.changed(let changes)):
             apply(changes, to: &document)
         }

@@ -78,10 +78,12 @@ public struct QualityStage: Stage {
             for name in failed {
                 let tag = "quality:" + name
                 document.addTag(tag)
+                document.addReason(name)
                 trace(name, .tag([tag]), report: report, in: &document)
             }
         case .drop:
             let reason = "quality: " + failed.joined(separator: ", ")
+            for name in failed { document.addReason(name) }
             document.drop(reason: reason)
             if let first = failed.first { trace(first, .drop(reason: reason), report: report, in: &document) }
         }
