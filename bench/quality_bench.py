@@ -78,10 +78,14 @@ import time
 BENCH_DIR = os.path.dirname(os.path.abspath(__file__))
 REPO_DIR = os.path.dirname(BENCH_DIR)
 OUT_DIR = os.path.join(BENCH_DIR, "out")
+sys.path.insert(0, BENCH_DIR)
+import venv_bootstrap  # noqa: E402  (stdlib only)
+
 VENV_DIR = os.path.join(BENCH_DIR, ".venv-quality")
 DATATROVE_PIN = "0.10.1"
 SPACY_PIN = "3.8.18"
 REGEX_PIN = "2026.12.2"         # datatrove.utils.text imports `regex` (datatrove's "processing" extra)
+PINS = {"datatrove": DATATROVE_PIN, "spacy": SPACY_PIN, "regex": REGEX_PIN}
 IN_VENV_MARK = "COPYDESK_QUALITY_BENCH_IN_VENV"
 DEFAULT_CORPUS = os.path.normpath(os.path.join(REPO_DIR, "..", "shared", "corpora", "news-dev", "articles.jsonl"))
 
@@ -90,9 +94,6 @@ BADWORDS_COMMIT = "25e679f03d96baa721cde20db9944649e8d0a844"
 BADWORDS_SHA256 = "a506cbcf8a31935b122299f3bb1d32be6db3d0ad498765d28f365dfc4f4d7b8c"
 BADWORDS_YAML = os.path.join(REPO_DIR, "Rules", "quality", "badwords-en.yaml")   # the Swift stage's copy
 BADWORDS_LOCAL = os.path.join(OUT_DIR, "ldnoobw_en_25e679f.txt")                  # fallback, fetched by hand
-
-ONE_CORE_ENV = {k: "1" for k in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS",
-                                 "BLIS_NUM_THREADS", "VECLIB_MAXIMUM_THREADS", "NUMEXPR_NUM_THREADS")}
 
 FILTERS = ["gopher_quality", "gopher_repetition", "c4_quality", "c4_badwords", "fineweb"]
 
@@ -108,52 +109,10 @@ def log(msg):
 # ---------------------------------------------------------------------------------------------
 # venv
 
-def venv_python():
-    return os.path.join(VENV_DIR, "bin", "python")
-
-
-def venv_ok(py):
-    code = ("import importlib.metadata as m, sys;"
-            f"ok = m.version('datatrove') == {DATATROVE_PIN!r} and m.version('spacy') == {SPACY_PIN!r}"
-            f" and m.version('regex') == {REGEX_PIN!r};"
-            "sys.exit(0 if ok else 1)")
-    try:
-        return subprocess.run([py, "-c", code], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL).returncode == 0
-    except OSError:
-        return False
-
-
-def ignore_venv():
-    """A .gitignore of "*" inside the venv keeps it out of git without touching the repo's ignore files."""
-    path = os.path.join(VENV_DIR, ".gitignore")
-    if os.path.isdir(VENV_DIR) and not os.path.exists(path):
-        with open(path, "w") as f:
-            f.write("# created by bench/quality_bench.py\n*\n")
-
-
 def ensure_venv_and_reexec():
-    if os.environ.get(IN_VENV_MARK) == "1":
-        return
-    ignore_venv()
-    py = venv_python()
-    if not (os.path.isfile(py) and venv_ok(py)):
-        if not os.path.isfile(py):
-            log(f"creating {VENV_DIR}")
-            if subprocess.run([sys.executable, "-m", "venv", VENV_DIR]).returncode != 0:
-                raise BenchError(f"python3 -m venv {VENV_DIR} failed (Debian: apt-get install python3-venv)")
-        ignore_venv()
-        log(f"installing datatrove=={DATATROVE_PIN}, spacy=={SPACY_PIN}, regex=={REGEX_PIN} into {VENV_DIR}")
-        r = subprocess.run([py, "-m", "pip", "install", "-q", "--disable-pip-version-check",
-                            f"datatrove=={DATATROVE_PIN}", f"spacy=={SPACY_PIN}",
-                            f"regex=={REGEX_PIN}"], stdout=sys.stderr)
-        if r.returncode != 0 or not venv_ok(py):
-            raise BenchError(f"pip install into {VENV_DIR} failed; delete the folder and try again")
-    env = dict(os.environ)
-    env.update(ONE_CORE_ENV)
-    env[IN_VENV_MARK] = "1"
-    sys.stdout.flush()
-    sys.stderr.flush()
-    os.execve(py, [py, os.path.abspath(__file__)] + sys.argv[1:], env)
+    """Outside the venv: create/fill bench/.venv-quality if needed and exec this script inside it."""
+    venv_bootstrap.ensure_venv_and_reexec(VENV_DIR, PINS, log=log, mark=IN_VENV_MARK, script=__file__,
+                                          error=BenchError)
 
 
 # ---------------------------------------------------------------------------------------------
