@@ -210,6 +210,8 @@ final class ExecPool: @unchecked Sendable {
     private func fail(slot index: Int, _ reason: String, kind: FailureKind) -> Int? {
         guard let child = slots[index].child else { return nil }
         child.process.kill()
+        // Lets its writer thread finish and close the child's stdin.
+        child.closeInput()
         switch kind {
         case .crash: events.crashes += 1
         case .timeout: events.timeouts += 1
