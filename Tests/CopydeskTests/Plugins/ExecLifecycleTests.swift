@@ -19,6 +19,29 @@ final class ExecLifecycleTests: XCTestCase {
         let after = openDescriptorCount()
         XCTAssertLessThanOrEqual(after, before + 2, "open descriptors went from \(before) to \(after) over 10 restarts")
     }
+
+    func testKillingAWrappedPluginAlsoKillsThePluginUnderTheWrapper() throws {
+        let dir = try temporaryDirectory(self)
+        let plugin = try writeTestPlugin(in: dir)
+        let pidFile = dir.appendingPathComponent("pids").path
+        // `; exit $?` keeps sh from exec-ing python: python is sh's child, our grandchild.
+        let config = """
+            stages:
+              - stage: exec
+                id: test
+                command: [sh, -c, "python3 \(plugin); exit $?"]
+                timeout: 0.5
+                config: {pidfile: \(pidFile)}
+            """
+        let file = dir.appendingPathComponent("pipeline.yaml")
+        try config.write(to: file, atomically: true, encoding: .utf8)
+        let pipeline = try PipelineLoader().load(file.path)
+        let document = processBatch(["HANG"], through: pipeline)[0]
+        pipeline.shutdown()
+        XCTAssertTrue(document.errors.first?.message.contains("timeout") ?? false, "\(document.errors)")
+        let firstPID = try XCTUnwrap(try String(contentsOfFile: pidFile, encoding: .utf8).split(separator: "\n").first.flatMap { pid_t($0) })
+        XCTAssertTrue(eventually(within: 3) { isGone(firstPID) }, "the timed-out plugin (pid \(firstPID)) is still running")
+    }
 }
 
 private func openDescriptorCount() -> Int {
@@ -33,4 +56,12 @@ private func eventually(within seconds: Double, _ condition: () -> Bool) -> Bool
         usleep(20_000)
     }
     return true
+}
+
+/// No such process, or only its zombie (a container's init may not reap orphans).
+private func isGone(_ pid: pid_t) -> Bool {
+    if kill(pid, 0) != 0 { return errno == ESRCH }
+    let stat = (try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8)) ?? ""
+    guard let close = stat.lastIndex(of: ")") else { return true }
+    return stat[stat.index(after: close)...].trimmingCharacters(in: .whitespaces).hasPrefix("Z")
 }

@@ -7,7 +7,7 @@ import XCTest
 /// line, ERROR answers an error, DROP drops, NOISE writes to stderr. Otherwise it upper-cases
 /// the text and sets meta `id`. Config: `protocol`, `caps`, `reverse` (answer each group of
 /// `reverse` requests in reverse order, or what it holds once no request comes for 50 ms),
-/// `nohandshake`.
+/// `nohandshake`, `pidfile` (append the plugin's pid to this file at start).
 let testPluginSource = #"""
 import json, os, select, sys, time
 buf = b""
@@ -22,6 +22,9 @@ def read_line():
     return line
 hello = json.loads(read_line())
 cfg = hello.get("config") or {}
+if cfg.get("pidfile"):
+    with open(cfg["pidfile"], "a") as f:
+        f.write("%d\n" % os.getpid())
 if cfg.get("nohandshake"):
     time.sleep(30)
 print(json.dumps({"copydesk_plugin": cfg.get("protocol", 1), "name": "test-plugin", "version": "9.1",

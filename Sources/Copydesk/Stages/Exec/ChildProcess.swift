@@ -8,7 +8,9 @@ import CSpawn
 /// A child process with pipes on its stdin, stdout and stderr, started with `posix_spawnp`.
 ///
 /// The parent's ends of the pipes are close-on-exec, and (on Linux) the child gets no other
-/// descriptor of ours, so one plugin child never holds another's pipes open.
+/// descriptor of ours, so one plugin child never holds another's pipes open. The child leads a
+/// process group of its own, so that `kill()` also ends what it started (a wrapper such as
+/// `sh -c "python3 plugin.py"` and the plugin under it).
 /// The descriptors belong to the `ExecChild` that uses them, which closes each exactly once.
 struct ChildProcess: Sendable {
     let pid: pid_t
@@ -42,6 +44,11 @@ struct ChildProcess: Sendable {
                 throw ExecStartError("cannot change to \(directory): \(String(cString: strerror(status)))")
             }
         }
+        var attributes = posix_spawnattr_t()
+        posix_spawnattr_init(&attributes)
+        defer { posix_spawnattr_destroy(&attributes) }
+        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETPGROUP))
+        posix_spawnattr_setpgroup(&attributes, 0)
         var merged: [String: String] = [:]
         for (key, value) in environ() where merged[key] == nil { merged[key] = value }
         for (key, value) in environment { merged[key] = value }
@@ -49,7 +56,7 @@ struct ChildProcess: Sendable {
         var pid: pid_t = 0
         let status = withCStrings(arguments) { argv in
             withCStrings(environmentStrings) { envp in
-                posix_spawnp(&pid, program, &actions, nil, argv, envp)
+                posix_spawnp(&pid, program, &actions, &attributes, argv, envp)
             }
         }
         close(stdinPipe[0])
@@ -64,9 +71,10 @@ struct ChildProcess: Sendable {
         return ChildProcess(pid: pid, input: stdinPipe[1], output: stdoutPipe[0], errors: stderrPipe[0])
     }
 
-    /// Sends SIGKILL.
+    /// Sends SIGKILL to the child's process group: the child and everything it started that
+    /// did not leave the group.
     func kill() {
-        _ = systemKill(pid, SIGKILL)
+        if systemKill(-pid, SIGKILL) != 0 { _ = systemKill(pid, SIGKILL) }
     }
 
     /// Waits for the child to exit, up to `seconds`; nil if it is still running.
