@@ -42,6 +42,21 @@ final class ExecLifecycleTests: XCTestCase {
         let firstPID = try XCTUnwrap(try String(contentsOfFile: pidFile, encoding: .utf8).split(separator: "\n").first.flatMap { pid_t($0) })
         XCTAssertTrue(eventually(within: 3) { isGone(firstPID) }, "the timed-out plugin (pid \(firstPID)) is still running")
     }
+
+    func testAfterThePoolGivesUpNoChildHoldsARequest() throws {
+        let pipeline = try execPipeline(in: try temporaryDirectory(self), """
+                workers: 2
+                in_flight: 1
+                max_restarts: 0
+            """)
+        defer { pipeline.shutdown() }
+        let stage = try XCTUnwrap(pipeline.stages[0] as? ExecStage)
+        // CRASH stops the run while the other child holds HANG: that request is settled as
+        // fatal, so no reader thread may touch it any more.
+        let documents = processBatch(["CRASH", "HANG"], through: pipeline)
+        XCTAssertEqual(documents[1].settlement?.stopsRun, true, "\(documents[1].errors)")
+        XCTAssertEqual(stage.pool.inFlightCount, 0)
+    }
 }
 
 private func openDescriptorCount() -> Int {

@@ -125,8 +125,10 @@ final class ExecPool: @unchecked Sendable {
                 condition.lock()
             }
         }
+        // Read under the lock: reader threads write states under it.
+        let states = requests.map(\.state)
         condition.unlock()
-        return requests.map(\.state)
+        return states
     }
 
     /// Closes every child's stdin, waits `shutdownGrace` for it to exit, then kills it.
@@ -137,6 +139,7 @@ final class ExecPool: @unchecked Sendable {
             return
         }
         closed = true
+        forgetInFlight()
         let children = slots.compactMap(\.child)
         let summary = events.isEmpty ? nil : "[\(stageID)] plugin events: \(events.description); \(restarts) restart\(restarts == 1 ? "" : "s")\n"
         condition.broadcast()
@@ -154,6 +157,13 @@ final class ExecPool: @unchecked Sendable {
         condition.lock()
         defer { condition.unlock() }
         return events
+    }
+
+    /// Requests held by children now, for tests.
+    var inFlightCount: Int {
+        condition.lock()
+        defer { condition.unlock() }
+        return slots.reduce(0) { $0 + $1.inFlight.count }
     }
 
     // MARK: - Scheduling (lock held)
@@ -249,7 +259,19 @@ final class ExecPool: @unchecked Sendable {
             message += "\nits stderr ended with:\n" + lastTail.map { "    " + $0 }.joined(separator: "\n")
         }
         fatal = message
+        forgetInFlight()
         condition.broadcast()
+    }
+
+    /// Takes every request off the children: their workers mark them fatal, and no reader
+    /// thread may change them after that.
+    private func forgetInFlight() {
+        for index in slots.indices { slots[index].inFlight = [] }
+    }
+
+    /// News from the child in `slot` still counts: the pool runs, and the child is the current one.
+    private func isCurrent(slot index: Int, generation: Int) -> Bool {
+        !closed && fatal == nil && slots[index].generation == generation && slots[index].child != nil
     }
 
     private func log(_ message: String) {
@@ -305,7 +327,7 @@ final class ExecPool: @unchecked Sendable {
         condition.lock()
         var next: Int?
         for parsed in answers {
-            guard !closed, slots[index].generation == generation, slots[index].child != nil else { break }
+            guard isCurrent(slot: index, generation: generation) else { break }
             switch parsed {
             case .failure(let error):
                 next = fail(slot: index, "wrote garbage (\(error))", kind: .garbage)
@@ -327,7 +349,7 @@ final class ExecPool: @unchecked Sendable {
     /// The child in `slot` closed its stdout and was reaped.
     private func exited(_ status: ChildProcess.ExitStatus, slot index: Int, generation: Int) {
         condition.lock()
-        guard !closed, slots[index].generation == generation, slots[index].child != nil else {
+        guard isCurrent(slot: index, generation: generation) else {
             condition.unlock()
             return
         }
