@@ -57,6 +57,44 @@ final class ExecLifecycleTests: XCTestCase {
         XCTAssertEqual(documents[1].settlement?.stopsRun, true, "\(documents[1].errors)")
         XCTAssertEqual(stage.pool.inFlightCount, 0)
     }
+
+    func testAStdoutLineLongerThanTheLimitIsGarbageAndFailsOnlyItsDocument() throws {
+        let dir = try temporaryDirectory(self)
+        var settings = ExecSettings(command: ["python3", try writeTestPlugin(in: dir)])
+        settings.maxLineBytes = 1000
+        settings.timeout = 20
+        let (pool, _) = try ExecPool.start(settings, stageID: "test")
+        defer { pool.shutdown() }
+        let requests = ["LONGLINE", "fine"].enumerated().map { index, text in
+            ExecRequest(id: index, line: Array(#"{"id":\#(index),"doc":{"text":"\#(text)"}}"#.utf8) + [10], inputLine: index + 1)
+        }
+        let started = Date()
+        let states = pool.run(requests)
+        XCTAssertLessThan(Date().timeIntervalSince(started), 10, "the long line was not noticed before the timeout")
+        guard case .failed(let message) = states[0] else { return XCTFail("\(states[0])") }
+        XCTAssertTrue(message.contains("longer than 1000 bytes"), message)
+        guard case .answered = states[1] else { return XCTFail("\(states[1])") }
+        XCTAssertGreaterThanOrEqual(pool.eventCounts.garbage, 1)
+        XCTAssertEqual(pool.eventCounts.timeouts, 0)
+    }
+
+    func testAStderrLineWithoutNewlineIsForwardedInPiecesAtTheLimit() throws {
+        var input: [Int32] = [-1, -1], output: [Int32] = [-1, -1]
+        XCTAssertEqual(pipe(&input), 0)
+        XCTAssertEqual(pipe(&output), 0)
+        defer { close(output[0]) }
+        let forwarder = StderrForwarder(fd: input[0], stageID: "s", output: output[1], maxLineBytes: 100)
+        forwarder.start()
+        XCTAssertTrue(ExecChild.writeAll(input[1], Array(repeating: UInt8(ascii: "#"), count: 250)))
+        // The writer has not ended its line, nor closed the pipe: the first 200 bytes come anyway.
+        let piece = "[s] " + String(repeating: "#", count: 100) + "\n"
+        XCTAssertEqual(readAvailable(output[0], upTo: 2 * piece.utf8.count, within: 3), piece + piece)
+        close(input[1])
+        forwarder.waitUntilDone()
+        close(output[1])
+        XCTAssertEqual(readAvailable(output[0], upTo: 1000, within: 3), "[s] " + String(repeating: "#", count: 50) + "\n")
+        XCTAssertEqual(forwarder.lines.count, 3)
+    }
 }
 
 private func openDescriptorCount() -> Int {
@@ -79,4 +117,19 @@ private func isGone(_ pid: pid_t) -> Bool {
     let stat = (try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8)) ?? ""
     guard let close = stat.lastIndex(of: ")") else { return true }
     return stat[stat.index(after: close)...].trimmingCharacters(in: .whitespaces).hasPrefix("Z")
+}
+
+/// Reads until `count` bytes came, the pipe ends, or `seconds` pass.
+private func readAvailable(_ fd: Int32, upTo count: Int, within seconds: Double) -> String {
+    let deadline = Date(timeIntervalSinceNow: seconds)
+    var bytes: [UInt8] = []
+    var chunk = [UInt8](repeating: 0, count: 4096)
+    while bytes.count < count && Date() < deadline {
+        var descriptor = pollfd(fd: fd, events: Int16(POLLIN), revents: 0)
+        guard poll(&descriptor, 1, 50) > 0 else { continue }
+        let got = chunk.withUnsafeMutableBytes { read(fd, $0.baseAddress, min($0.count, count - bytes.count)) }
+        if got <= 0 { break }
+        bytes.append(contentsOf: chunk[0..<got])
+    }
+    return String(decoding: bytes, as: UTF8.self)
 }

@@ -4,7 +4,8 @@ import XCTest
 
 /// A Python plugin for tests. Its behaviour per document depends on words in the text:
 /// CRASH exits, CRASHONCE exits the first time only, HANG sleeps, GARBAGE writes a non-JSON
-/// line, ERROR answers an error, DROP drops, NOISE writes to stderr. Otherwise it upper-cases
+/// line, LONGLINE writes 200 000 bytes without a newline and sleeps, ERROR answers an error,
+/// DROP drops, NOISE writes to stderr. Otherwise it upper-cases
 /// the text and sets meta `id`. Config: `protocol`, `caps`, `reverse` (answer each group of
 /// `reverse` requests in reverse order, or what it holds once no request comes for 50 ms),
 /// `nohandshake`, `pidfile` (append the plugin's pid to this file at start).
@@ -42,6 +43,9 @@ def answer(req):
         sys.stderr.write("about to crash on %s\n" % req["id"]); sys.stderr.flush()
         os._exit(3)
     if "HANG" in text:
+        time.sleep(60)
+    if "LONGLINE" in text:
+        sys.stdout.write("x" * 200000); sys.stdout.flush()
         time.sleep(60)
     if "GARBAGE" in text:
         return "this is not json"

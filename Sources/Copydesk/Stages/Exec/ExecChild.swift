@@ -24,11 +24,16 @@ final class ExecChild: @unchecked Sendable {
 
     /// Starts the command, sends the hello and reads the handshake (within `timeout` seconds).
     /// Then starts the threads: `onLines` gets the later stdout lines, as many as each read
-    /// brought, and `onExit` the exit status once stdout ends and the child is reaped.
+    /// brought; `onOverlong` is called (and the child killed) when a stdout line grows past
+    /// `maxLineBytes` without its newline; `onExit` gets the exit status once stdout ends and
+    /// the child is reaped.
     static func launch(
         _ command: [String], environment: [String: String], directory: String?, hello: [UInt8], stageID: String, timeout: Double,
-        onLines: @escaping @Sendable ([[UInt8]]) -> Void, onExit: @escaping @Sendable (ChildProcess.ExitStatus) -> Void
+        maxLineBytes: Int,
+        onLines: @escaping @Sendable ([[UInt8]]) -> Void, onOverlong: @escaping @Sendable () -> Void,
+        onExit: @escaping @Sendable (ChildProcess.ExitStatus) -> Void
     ) throws(ExecStartError) -> ExecChild {
+        let deadline = MonotonicClock.now() &+ UInt64(max(0, timeout) * 1e9)
         let process = try ChildProcess.spawn(command, environment: environment, directory: directory)
         let stderr = StderrForwarder(fd: process.errors, stageID: stageID)
         stderr.start()
@@ -41,13 +46,15 @@ final class ExecChild: @unchecked Sendable {
             close(process.output)
             return status
         }
+        func stderrTail() -> String {
+            stderr.lines.isEmpty ? "" : "; its stderr ends with:\n" + stderr.lines.map { "    " + $0 }.joined(separator: "\n")
+        }
         // The hello is small; a child that does not read it fails the handshake below.
         _ = writeAll(process.input, hello)
         var pending: [UInt8] = []
-        guard let line = readLine(process.output, buffer: &pending, timeout: timeout) else {
+        guard let line = readLine(process.output, buffer: &pending, until: deadline, maxLineBytes: maxLineBytes) else {
             let status = abandon()
-            let tail = stderr.lines.isEmpty ? "" : "; its stderr ends with:\n" + stderr.lines.map { "    " + $0 }.joined(separator: "\n")
-            throw ExecStartError("no handshake from \(command[0]) within \(formatSeconds(timeout)) (the child \(status))\(tail)")
+            throw ExecStartError("no handshake from \(command[0]) within \(formatSeconds(timeout)) (the child \(status))\(stderrTail())")
         }
         let handshake: PluginHandshake
         do {
@@ -62,7 +69,7 @@ final class ExecChild: @unchecked Sendable {
         }
         let child = ExecChild(process: process, handshake: handshake, stderr: stderr)
         child.startWriter()
-        child.startReader(initial: pending, onLines: onLines, onExit: onExit)
+        child.startReader(initial: pending, maxLineBytes: maxLineBytes, onLines: onLines, onOverlong: onOverlong, onExit: onExit)
         return child
     }
 
@@ -129,8 +136,8 @@ final class ExecChild: @unchecked Sendable {
     }
 
     private func startReader(
-        initial: [UInt8], onLines: @escaping @Sendable ([[UInt8]]) -> Void,
-        onExit: @escaping @Sendable (ChildProcess.ExitStatus) -> Void
+        initial: [UInt8], maxLineBytes: Int, onLines: @escaping @Sendable ([[UInt8]]) -> Void,
+        onOverlong: @escaping @Sendable () -> Void, onExit: @escaping @Sendable (ChildProcess.ExitStatus) -> Void
     ) {
         let fd = process.output
         Thread { [self] in
@@ -148,6 +155,12 @@ final class ExecChild: @unchecked Sendable {
                 if start > 0 {
                     buffer.removeSubrange(0..<start)
                     start = 0
+                }
+                // No answer is this long: stop reading, rather than buffer without end.
+                if buffer.count > maxLineBytes {
+                    onOverlong()
+                    process.kill()
+                    break
                 }
                 let count = chunk.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
                 if count < 0 && errno == EINTR { continue }
@@ -181,9 +194,10 @@ final class ExecChild: @unchecked Sendable {
         }
     }
 
-    /// Reads one line (without its newline) within `timeout` seconds; the bytes after it stay in `buffer`.
-    static func readLine(_ fd: Int32, buffer: inout [UInt8], timeout: Double) -> [UInt8]? {
-        let deadline = MonotonicClock.now() &+ UInt64(timeout * 1e9)
+    /// Reads one line (without its newline) before `deadline` (a monotonic time); the bytes
+    /// after it stay in `buffer`. Nil at end of file, at the deadline, or once more than
+    /// `maxLineBytes` come without a newline.
+    static func readLine(_ fd: Int32, buffer: inout [UInt8], until deadline: UInt64, maxLineBytes: Int) -> [UInt8]? {
         var chunk = [UInt8](repeating: 0, count: 4096)
         while true {
             if let newline = buffer.firstIndex(of: UInt8(ascii: "\n")) {
@@ -191,6 +205,7 @@ final class ExecChild: @unchecked Sendable {
                 buffer.removeSubrange(...newline)
                 return line
             }
+            guard buffer.count <= maxLineBytes else { return nil }
             let now = MonotonicClock.now()
             guard now < deadline else { return nil }
             var descriptor = pollfd(fd: fd, events: Int16(POLLIN), revents: 0)

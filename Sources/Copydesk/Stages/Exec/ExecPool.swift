@@ -283,8 +283,9 @@ final class ExecPool: @unchecked Sendable {
     private func launch(slot index: Int, generation: Int) throws(ExecStartError) -> ExecChild {
         try ExecChild.launch(
             settings.command, environment: settings.environment, directory: settings.directory, hello: hello, stageID: stageID,
-            timeout: max(settings.timeout, 5),
+            timeout: max(settings.timeout, 5), maxLineBytes: settings.maxLineBytes,
             onLines: { [weak self] lines in self?.received(lines, slot: index, generation: generation) },
+            onOverlong: { [weak self] in self?.overlong(slot: index, generation: generation) },
             onExit: { [weak self] status in self?.exited(status, slot: index, generation: generation) })
     }
 
@@ -342,6 +343,18 @@ final class ExecPool: @unchecked Sendable {
             }
         }
         condition.broadcast()
+        condition.unlock()
+        if let next { restart(slot: index, generation: next) }
+    }
+
+    /// The child in `slot` wrote more than `maxLineBytes` without a newline; its reader stopped.
+    private func overlong(slot index: Int, generation: Int) {
+        condition.lock()
+        guard isCurrent(slot: index, generation: generation) else {
+            condition.unlock()
+            return
+        }
+        let next = fail(slot: index, "wrote a line longer than \(settings.maxLineBytes) bytes (garbage)", kind: .garbage)
         condition.unlock()
         if let next { restart(slot: index, generation: next) }
     }

@@ -19,6 +19,8 @@ public struct ExecSettings: Sendable {
     public var fields: [String]?
     /// The stage's `config:` mapping as a JSON object, sent in the hello.
     public var config: [UInt8] = Array("{}".utf8)
+    /// The longest answer line a child may write; a longer one counts as garbage.
+    public var maxLineBytes = 64 << 20
     /// Seconds a child gets to exit after its stdin is closed, before it is killed.
     public var shutdownGrace = 2.0
 
