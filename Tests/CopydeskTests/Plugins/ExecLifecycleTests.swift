@@ -95,6 +95,19 @@ final class ExecLifecycleTests: XCTestCase {
         XCTAssertEqual(readAvailable(output[0], upTo: 1000, within: 3), "[s] " + String(repeating: "#", count: 50) + "\n")
         XCTAssertEqual(forwarder.lines.count, 3)
     }
+
+    func testAChildThatNeverReadsABigHelloFailsTheHandshakeInTime() throws {
+        let hello = Array(#"{"copydesk_plugin":1,"stage":"s","config":{"blob":""#.utf8) + Array(repeating: UInt8(ascii: "x"), count: 300_000) + Array("\"}}\n".utf8)
+        let started = Date()
+        XCTAssertThrowsError(
+            try ExecChild.launch(
+                ["sleep", "30"], environment: [:], directory: nil, hello: hello, stageID: "s", timeout: 0.5, maxLineBytes: 1000,
+                onLines: { _ in }, onOverlong: {}, onExit: { _ in })
+        ) { error in
+            XCTAssertTrue("\(error)".contains("did not read its hello (300"), "\(error)")
+        }
+        XCTAssertLessThan(Date().timeIntervalSince(started), 4)
+    }
 }
 
 private func openDescriptorCount() -> Int {

@@ -33,6 +33,8 @@ final class ExecChild: @unchecked Sendable {
         onLines: @escaping @Sendable ([[UInt8]]) -> Void, onOverlong: @escaping @Sendable () -> Void,
         onExit: @escaping @Sendable (ChildProcess.ExitStatus) -> Void
     ) throws(ExecStartError) -> ExecChild {
+        // A child that dies while we write to it must fail that write, not kill copydesk.
+        signal(SIGPIPE, SIG_IGN)
         let deadline = MonotonicClock.now() &+ UInt64(max(0, timeout) * 1e9)
         let process = try ChildProcess.spawn(command, environment: environment, directory: directory)
         let stderr = StderrForwarder(fd: process.errors, stageID: stageID)
@@ -49,8 +51,12 @@ final class ExecChild: @unchecked Sendable {
         func stderrTail() -> String {
             stderr.lines.isEmpty ? "" : "; its stderr ends with:\n" + stderr.lines.map { "    " + $0 }.joined(separator: "\n")
         }
-        // The hello is small; a child that does not read it fails the handshake below.
-        _ = writeAll(process.input, hello)
+        // A config larger than the pipe's buffer must not block us on a child that never reads
+        // it. A child that exits instead fails the write at once, and the handshake below.
+        if !writeAll(process.input, hello, until: deadline) && MonotonicClock.now() >= deadline {
+            let status = abandon()
+            throw ExecStartError("\(command[0]) did not read its hello (\(hello.count) bytes) within \(formatSeconds(timeout)) (the child \(status))\(stderrTail())")
+        }
         var pending: [UInt8] = []
         guard let line = readLine(process.output, buffer: &pending, until: deadline, maxLineBytes: maxLineBytes) else {
             let status = abandon()
@@ -189,6 +195,31 @@ final class ExecChild: @unchecked Sendable {
                     return false
                 }
                 offset += written
+            }
+            return true
+        }
+    }
+
+    /// Writes every byte before `deadline` (a monotonic time); false if the pipe broke or the
+    /// deadline passed. The descriptor is non-blocking meanwhile.
+    static func writeAll(_ fd: Int32, _ bytes: [UInt8], until deadline: UInt64) -> Bool {
+        let flags = fcntl(fd, F_GETFL)
+        guard flags >= 0, fcntl(fd, F_SETFL, flags | O_NONBLOCK) == 0 else { return false }
+        defer { _ = fcntl(fd, F_SETFL, flags) }
+        return bytes.withUnsafeBytes { raw in
+            var offset = 0
+            while offset < raw.count {
+                let written = write(fd, raw.baseAddress! + offset, raw.count - offset)
+                if written >= 0 {
+                    offset += written
+                    continue
+                }
+                if errno == EINTR { continue }
+                guard errno == EAGAIN || errno == EWOULDBLOCK else { return false }
+                let now = MonotonicClock.now()
+                guard now < deadline else { return false }
+                var descriptor = pollfd(fd: fd, events: Int16(POLLOUT), revents: 0)
+                _ = poll(&descriptor, 1, Int32(min(1000, max(1, (deadline - now) / 1_000_000))))
             }
             return true
         }

@@ -70,8 +70,6 @@ final class ExecPool: @unchecked Sendable {
 
     /// Starts every child and checks its handshake. Returns the pool and the first handshake.
     static func start(_ settings: ExecSettings, stageID: String) throws(ExecStartError) -> (ExecPool, PluginHandshake) {
-        // A child that dies while we write to it must fail that write, not kill copydesk.
-        signal(SIGPIPE, SIG_IGN)
         let pool = ExecPool(settings: settings, stageID: stageID)
         var handshake: PluginHandshake?
         for index in pool.slots.indices {
