@@ -60,6 +60,10 @@ final class LexiconTests: XCTestCase {
         XCTAssertEqual(try lexiconHits("ｓｈ１ｔ"), ["ｓｈ１ｔ"])
     }
 
+    func testThePlaceNameCoonRapidsIsNotASlur() throws {
+        XCTAssertEqual(try lexiconHits("Coon Rapids, Minnesota. The city of Coon Rapids voted."), [])
+    }
+
     func testClassicFalsePositivesDoNotMatch() throws {
         let text = """
             Scunthorpe beat Essex and Sussex; the assassin in class analysed a cocktail. Dickens wrote \
