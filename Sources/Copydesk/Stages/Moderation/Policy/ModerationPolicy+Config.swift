@@ -29,7 +29,8 @@ extension ModerationPolicy {
                     context.error("expected a number from 0 to 1 for \"min_confidence\", found \(value.kindDescription)", at: value.mark)
                 }
             }
-            if case .redact = action, rule.stages?.allSatisfy({ $0 == "clickbait" }) == true {
+            let onlyClickbait = [rule.stages, rule.categories, rule.types].contains { $0?.allSatisfy { $0 == "clickbait" } == true }
+            if case .redact = action, onlyClickbait {
                 context.error("clickbait findings cannot be redacted (use flag, tag or drop)", at: mapping.mark(of: "action"))
             }
             if context.diagnostics.count == errorsBefore || !context.diagnostics[errorsBefore...].contains(where: { $0.severity == .error }) {

@@ -44,7 +44,14 @@ public struct ModerationPolicy: Sendable {
     }
 
     /// The action for `finding`: the first matching rule's, else `fallback`.
+    ///
+    /// Clickbait cannot be redacted (that would delete the title): a `redact` rule is passed
+    /// over for a clickbait finding, which gets the next matching rule's action.
     public func action(for finding: ModerationFinding, stageID: String, stageKind: String, fallback: ModerationAction) -> ModerationAction {
-        rules.first { $0.matches(finding, stageID: stageID, stageKind: stageKind) }?.action ?? fallback
+        let redactable = stageKind != "clickbait"
+        return rules.first { rule in
+            if !redactable, case .redact = rule.action { return false }
+            return rule.matches(finding, stageID: stageID, stageKind: stageKind)
+        }?.action ?? fallback
     }
 }
