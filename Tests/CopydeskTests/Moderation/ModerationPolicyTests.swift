@@ -117,6 +117,23 @@ final class ModerationPolicyTests: XCTestCase {
         XCTAssertTrue(errors.allSatisfy { $0.contains("error: clickbait findings cannot be redacted") }, errors.joined(separator: "\n"))
     }
 
+    func testUnknownStageAndCategoryNamesInThePolicyAreErrors() {
+        let errors = configErrors("""
+            policy:
+              - {category: slur, action: drop}
+              - {stage: lexcion, action: drop}
+              - {stage: [pii, my-lexicon, words], category: [profanity, pii], action: flag}
+            stages:
+              - stage: lexicon
+                id: words
+              - stage: pii
+            """)
+        guard errors.count == 3 else { return XCTFail(errors.joined(separator: "\n")) }
+        XCTAssertTrue(errors[0].hasPrefix("pipeline.yaml:2:16: error: unknown category \"slur\" in a policy rule; did you mean \"slurs\"?"), errors[0])
+        XCTAssertTrue(errors[1].hasPrefix("pipeline.yaml:3:13: error: unknown moderation stage \"lexcion\" in a policy rule; did you mean \"lexicon\"?"), errors[1])
+        XCTAssertTrue(errors[2].hasPrefix("pipeline.yaml:4:19: error: unknown moderation stage \"my-lexicon\""), errors[2])
+    }
+
     func testExplainTracesADetectionToItsListEntry() throws {
         let pipeline = try moderationPipeline("stage: lexicon\n    fields: [text]\n    lists: [w.yaml]", files: ["w.yaml": "category: c\nwords:\n  - alpha\n  - beta\n"])
         let document = process("x b3ta y", through: pipeline, tracksOrigins: true)

@@ -13,6 +13,9 @@ public struct ModerationPolicy: Sendable {
         public var minConfidence: Double?
         public var action: ModerationAction
         public var mark: SourceMark?
+        /// Where each name of `stages` and `categories` is written, to report one that no stage knows.
+        var stageMarks: [SourceMark?] = []
+        var categoryMarks: [SourceMark?] = []
 
         public init(
             stages: [String]? = nil, categories: [String]? = nil, types: [String]? = nil,
