@@ -3924,6 +3924,7 @@ extension EmbeddedRules {
           - raccoon
           - cocoon
           - tycoon
+          - Coon Rapids
         examples:
           - {input: "called him a f@ggot", matches: true}
           - {input: "you r3tard", matches: true}
@@ -3931,6 +3932,7 @@ extension EmbeddedRules {
           - {input: "the retardant was dropped on the fire", matches: false}
           - {input: "retarding factors slowed growth", matches: false}
           - {input: "Japan and the Pakistani team", matches: false}
+          - {input: "Coon Rapids, Minnesota, voted on Tuesday", matches: false}
 
         """#####),
         (path: "moderation/lexicon/violence.yaml", contents: #####"""

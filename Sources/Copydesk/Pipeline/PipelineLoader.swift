@@ -59,6 +59,7 @@ public struct PipelineLoader: Sendable {
                 stages.append(stage)
             }
         }
+        if !context.hasErrors { context.moderationPolicy.validate(against: stages, context: context) }
         return stages
     }
 }

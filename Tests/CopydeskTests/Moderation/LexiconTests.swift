@@ -48,6 +48,22 @@ final class LexiconTests: XCTestCase {
         XCTAssertEqual(try lexiconHits("fu\u{200B}ck"), ["fu\u{200B}ck"])  // zero-width space
     }
 
+    func testDecomposedAccentsAreFolded() throws {
+        XCTAssertEqual(try lexiconHits("oh fu\u{0308}ck it"), ["fu\u{0308}ck"])
+        XCTAssertEqual(try lexiconHits("sh\u{0301}it happens"), ["sh\u{0301}it"])
+        XCTAssertEqual(try lexiconHits("FU\u{0308}CK"), ["FU\u{0308}CK"])
+    }
+
+    func testFullwidthLettersAreFolded() throws {
+        XCTAssertEqual(try lexiconHits("oh ｆｕｃｋ it"), ["ｆｕｃｋ"])
+        XCTAssertEqual(try lexiconHits("ＳＨＩＴ"), ["ＳＨＩＴ"])
+        XCTAssertEqual(try lexiconHits("ｓｈ１ｔ"), ["ｓｈ１ｔ"])
+    }
+
+    func testThePlaceNameCoonRapidsIsNotASlur() throws {
+        XCTAssertEqual(try lexiconHits("Coon Rapids, Minnesota. The city of Coon Rapids voted."), [])
+    }
+
     func testClassicFalsePositivesDoNotMatch() throws {
         let text = """
             Scunthorpe beat Essex and Sussex; the assassin in class analysed a cocktail. Dickens wrote \

@@ -90,6 +90,50 @@ final class ModerationPolicyTests: XCTestCase {
         XCTAssertTrue(errors[3].hasPrefix("pipeline.yaml:5:24: error: clickbait findings cannot be redacted"), errors[3])
     }
 
+    func testACatchAllRedactRulePassesOverClickbait() throws {
+        let pipeline = try makePipeline("""
+            policy:
+              - {action: redact}
+              - {stage: clickbait, action: tag, tag: bait}
+            stages:
+              - stage: clickbait
+            """)
+        let title = "You won't believe what happened next!!"
+        let document = process("Body.", fields: ["title": title], through: pipeline)
+        XCTAssertEqual(document.string("title"), title, "clickbait cannot be redacted")
+        XCTAssertEqual(document.moderation?.map(\.action), ["tag"])
+        XCTAssertEqual(document.tags, ["bait"])
+    }
+
+    func testARedactRuleOnTheClickbaitTypeOrCategoryIsAnError() {
+        let errors = configErrors("""
+            policy:
+              - {type: clickbait, action: redact}
+              - {category: clickbait, action: redact}
+            stages:
+              - stage: clickbait
+            """)
+        XCTAssertEqual(errors.count, 2, errors.joined(separator: "\n"))
+        XCTAssertTrue(errors.allSatisfy { $0.contains("error: clickbait findings cannot be redacted") }, errors.joined(separator: "\n"))
+    }
+
+    func testUnknownStageAndCategoryNamesInThePolicyAreErrors() {
+        let errors = configErrors("""
+            policy:
+              - {category: slur, action: drop}
+              - {stage: lexcion, action: drop}
+              - {stage: [pii, my-lexicon, words], category: [profanity, pii], action: flag}
+            stages:
+              - stage: lexicon
+                id: words
+              - stage: pii
+            """)
+        guard errors.count == 3 else { return XCTFail(errors.joined(separator: "\n")) }
+        XCTAssertTrue(errors[0].hasPrefix("pipeline.yaml:2:16: error: unknown category \"slur\" in a policy rule; did you mean \"slurs\"?"), errors[0])
+        XCTAssertTrue(errors[1].hasPrefix("pipeline.yaml:3:13: error: unknown moderation stage \"lexcion\" in a policy rule; did you mean \"lexicon\"?"), errors[1])
+        XCTAssertTrue(errors[2].hasPrefix("pipeline.yaml:4:19: error: unknown moderation stage \"my-lexicon\""), errors[2])
+    }
+
     func testExplainTracesADetectionToItsListEntry() throws {
         let pipeline = try moderationPipeline("stage: lexicon\n    fields: [text]\n    lists: [w.yaml]", files: ["w.yaml": "category: c\nwords:\n  - alpha\n  - beta\n"])
         let document = process("x b3ta y", through: pipeline, tracksOrigins: true)

@@ -15,6 +15,17 @@ final class PIIStageTests: XCTestCase {
         XCTAssertEqual(try found("swapnil.rawal@paper.comThe Sena"), ["email:swapnil.rawal@paper.com"])
     }
 
+    func testAnEmailWithANonASCIILocalPartIsFoundWhole() throws {
+        XCTAssertEqual(try found("Email: jöhn.doe@example.com"), ["email:jöhn.doe@example.com"])
+        XCTAssertEqual(try found("Email: ज्योति@example.com"), ["email:ज्योति@example.com"])
+        XCTAssertEqual(try found("Email: «jo@example.com»"), ["email:jo@example.com"], "punctuation is not part of it")
+    }
+
+    func testRedactingAnEmailWithANonASCIILocalPartLeavesNothingOfIt() throws {
+        let pipeline = try makePipeline("policy:\n  - {type: email, action: redact}\nstages:\n  - stage: pii")
+        XCTAssertEqual(process("Email: jöhn.doe@example.com", through: pipeline).string("text"), "Email: [REDACTED:email]")
+    }
+
     func testPublicOrganisationAddressesAreAllowListed() throws {
         XCTAssertEqual(try found("Write to press@paper.in or editor@paper.in"), [])
         XCTAssertEqual(try found("reach desk@paper.in"), ["email:desk@paper.in"])

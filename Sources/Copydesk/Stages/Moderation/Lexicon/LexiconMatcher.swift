@@ -33,12 +33,27 @@ public struct LexiconMatcher: Sendable {
         self.allow = allow
     }
 
+    /// How much work `hits(in:work:)` did: it grows linearly with the text, whatever the text.
+    struct Work {
+        /// Symbols of joined runs (`f.u.c.k`) read to count their plain letters.
+        var joinedSymbolsRead = 0
+        /// Steps of trie walks.
+        var searchSteps = 0
+    }
+
     /// Every match in `text`, in text order, not overlapping.
     public func hits(in text: UnsafeBufferPointer<UInt8>) -> [Hit] {
+        var work = Work()
+        return hits(in: text, work: &work)
+    }
+
+    /// Every match in `text`, counting the work done into `work`.
+    func hits(in text: UnsafeBufferPointer<UInt8>, work: inout Work) -> [Hit] {
         guard !trie.isEmpty, !text.isEmpty else { return [] }
         let tokens = LexiconTokens(text)
         var hits: [Hit] = []
         var search = Search(trie: trie, entries: entries, tokens: tokens, text: text)
+        defer { work.searchSteps += search.steps }
         var k = 0
         while k < tokens.tokens.count {
             if let end = allowed(tokens, at: k, text) {
@@ -47,12 +62,21 @@ public struct LexiconMatcher: Sendable {
             }
             if let joined = tokens.joinedAt[k] {
                 // The run may start with a real one-letter word: "a c.u.n.t" is tried as "acunt", then "cunt".
+                // Only parts of at most `maxSymbols` letters can match, so a long run ("a b c d …")
+                // is tried from its last `maxSymbols` letters only: linear, not quadratic, work.
                 var matched = false
-                for first in k...(joined.lastJoined - 2) {
+                let firstTried = max(k, joined.lastJoined + 1 - LexiconTokens.maxSymbols)
+                var plainLetters = 0
+                for symbol in tokens.symbols[(joined.symbols.lowerBound + firstTried - k)..<joined.symbols.upperBound] {
+                    if symbol.plain != LexiconSymbol.none { plainLetters += 1 }
+                    work.joinedSymbolsRead += 1
+                }
+                for first in firstTried...(joined.lastJoined - 2) {
                     var part = joined
                     part.symbols = (joined.symbols.lowerBound + first - k)..<joined.symbols.upperBound
                     part.range = tokens.tokens[first].range.lowerBound..<joined.range.upperBound
-                    part.plainLetters = tokens.symbols[part.symbols].reduce(0) { $0 + ($1.plain == LexiconSymbol.none ? 0 : 1) }
+                    part.plainLetters = plainLetters
+                    if tokens.symbols[part.symbols.lowerBound].plain != LexiconSymbol.none { plainLetters -= 1 }
                     // Spaced digits ("4 -5.5") are numbers, not leetspeak.
                     guard Self.isCandidate(part) else { continue }
                     if let found = search.start(part, index: first, phrases: false) {
@@ -123,6 +147,8 @@ public struct LexiconMatcher: Sendable {
         let text: UnsafeBufferPointer<UInt8>
         /// Steps left: a pathological word gives up rather than taking long.
         var budget = 4000
+        /// Steps taken by every walk so far.
+        var steps = 0
         var phrases = true
         var joined = false
 
@@ -152,6 +178,7 @@ public struct LexiconMatcher: Sendable {
             substitutions: Int, masks: Int, stretched: Bool
         ) -> Found? {
             budget -= 1
+            steps += 1
             if budget < 0 { return nil }
             if position == end {
                 if phrases, !joined, tokens.isPhraseGap(text, after: token) {

@@ -84,6 +84,21 @@ enum LexiconByteClass {
         scalar == 0x200B || scalar == 0x200C || scalar == 0x200D || scalar == 0x2060 || scalar == 0xAD || scalar == 0xFEFF
     }
 
+    /// Combining diacritical marks (U+0300–036F and the extended, supplement, symbol and half-mark
+    /// blocks): in decomposed (NFD) text they follow the letter they accent and are skipped.
+    static func isCombiningMark(_ scalar: UInt32) -> Bool {
+        (0x300...0x36F).contains(scalar) || (0x1AB0...0x1AFF).contains(scalar) || (0x1DC0...0x1DFF).contains(scalar)
+            || (0x20D0...0x20FF).contains(scalar) || (0xFE20...0xFE2F).contains(scalar)
+    }
+
+    /// The ASCII letter or digit a fullwidth one (U+FF10–FF19, FF21–FF3A, FF41–FF5A) stands for.
+    static func fullwidthAlphanumeric(_ scalar: UInt32) -> UInt8? {
+        guard (0xFF10...0xFF19).contains(scalar) || (0xFF21...0xFF3A).contains(scalar) || (0xFF41...0xFF5A).contains(scalar) else {
+            return nil
+        }
+        return UInt8(scalar - 0xFEE0)
+    }
+
     /// Cyrillic and Greek letters that look like Latin ones.
     private static let lookalikes: [UInt32: UInt8] = {
         let pairs: [(UInt32, Character)] = [

@@ -71,7 +71,23 @@ struct LexiconTokens {
                     i += length
                     continue
                 }
-                if let found = LexiconByteClass.symbol(for: scalar) {
+                if LexiconByteClass.isCombiningMark(scalar) {
+                    // Decomposed accents ("fu\u{308}ck") belong to the letter before them.
+                    if start >= 0 { lastEnd = i + length }
+                    i += length
+                    continue
+                }
+                if let ascii = LexiconByteClass.fullwidthAlphanumeric(scalar) {
+                    // Fullwidth "ｆｕｃｋ" reads as "fuck".
+                    switch table[Int(ascii)] {
+                    case 1: symbol = .letter(ascii &- UInt8(ascii: "a"))
+                    case 2:
+                        symbol = .letter(ascii &- UInt8(ascii: "A"))
+                        upper = true
+                    default: symbol = LexiconByteClass.leet(ascii)
+                    }
+                    if ascii | 0x20 == UInt8(ascii: "v") { symbol!.letters |= 1 << 20 }
+                } else if let found = LexiconByteClass.symbol(for: scalar) {
                     symbol = found.symbol
                     upper = found.upper
                 }

@@ -62,7 +62,15 @@ struct PIIScanner {
 
     private func email(around at: Int, _ text: UnsafeBufferPointer<UInt8>) -> Range<Int>? {
         var start = at
-        while start > 0, Self.isLocalPart(text[start - 1]) { start -= 1 }
+        while start > 0 {
+            if Self.isLocalPart(text[start - 1]) {
+                start -= 1
+            } else if let previous = Self.letterBefore(start, text) {
+                start = previous  // an internationalised local part: "jöhn.doe@…"
+            } else {
+                break
+            }
+        }
         while start < at, text[start] == UInt8(ascii: ".") { start += 1 }
         guard start < at else { return nil }
         var end = at + 1
@@ -228,6 +236,18 @@ struct PIIScanner {
     @inline(__always) static func isSeparator(_ b: UInt8) -> Bool {
         b == UInt8(ascii: " ") || b == UInt8(ascii: "-") || b == UInt8(ascii: ".") || b == UInt8(ascii: "(") || b == UInt8(ascii: ")")
     }
+    /// Where the non-ASCII letter or digit ending just before `end` starts, if there is one.
+    static func letterBefore(_ end: Int, _ text: UnsafeBufferPointer<UInt8>) -> Int? {
+        guard text[end - 1] >= 0x80 else { return nil }
+        var lead = end - 1
+        while lead > 0, end - lead < 4, text[lead] & 0xC0 == 0x80 { lead -= 1 }
+        let (scalar, length) = UTF8Decoder.decode(text, lead)
+        guard lead + length == end, let unicode = Unicode.Scalar(scalar),
+              unicode.properties.isAlphabetic || unicode.properties.numericType != nil || unicode.properties.generalCategory == .nonspacingMark
+        else { return nil }
+        return lead
+    }
+
     @inline(__always) static func isLocalPart(_ b: UInt8) -> Bool {
         isAlnum(b) || b == UInt8(ascii: ".") || b == UInt8(ascii: "_") || b == UInt8(ascii: "%") || b == UInt8(ascii: "+") || b == UInt8(ascii: "-")
     }

@@ -13,6 +13,9 @@ public struct ModerationPolicy: Sendable {
         public var minConfidence: Double?
         public var action: ModerationAction
         public var mark: SourceMark?
+        /// Where each name of `stages` and `categories` is written, to report one that no stage knows.
+        var stageMarks: [SourceMark?] = []
+        var categoryMarks: [SourceMark?] = []
 
         public init(
             stages: [String]? = nil, categories: [String]? = nil, types: [String]? = nil,
@@ -44,7 +47,14 @@ public struct ModerationPolicy: Sendable {
     }
 
     /// The action for `finding`: the first matching rule's, else `fallback`.
+    ///
+    /// Clickbait cannot be redacted (that would delete the title): a `redact` rule is passed
+    /// over for a clickbait finding, which gets the next matching rule's action.
     public func action(for finding: ModerationFinding, stageID: String, stageKind: String, fallback: ModerationAction) -> ModerationAction {
-        rules.first { $0.matches(finding, stageID: stageID, stageKind: stageKind) }?.action ?? fallback
+        let redactable = stageKind != "clickbait"
+        return rules.first { rule in
+            if !redactable, case .redact = rule.action { return false }
+            return rule.matches(finding, stageID: stageID, stageKind: stageKind)
+        }?.action ?? fallback
     }
 }
