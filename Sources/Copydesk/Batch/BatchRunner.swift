@@ -31,7 +31,7 @@ public final class BatchRunner: Sendable {
     /// cannot be read is reported on `log`, counted in `failures`, and the run goes on.
     public func run(_ inputs: [BatchInput], standardOutput: ByteSink, log: ByteSink) throws -> BatchReport {
         let started = MonotonicClock.now()
-        let jobs = try BatchPlan.jobs(for: inputs, destination: batch.destination)
+        let jobs = try BatchPlan.jobs(for: inputs, batch: batch)
         var report = BatchReport()
         report.filesTotal = jobs.count
         var todo: [BatchJob] = []

@@ -255,3 +255,43 @@ extension BatchRunTests {
         XCTAssertTrue(try read("rejects.jsonl.zst").contains("not json a 10\n"))
     }
 }
+
+/// Refusals that protect the inputs and the side files.
+extension BatchRunTests {
+    func testASideFileOrOutputNamingAnInputIsRefusedAndTheInputIsKept() throws {
+        try write(documents(20, tag: "a"), to: "ov/a.jsonl")
+        try write(documents(20, tag: "b"), to: "ov/b.jsonl")
+        for option in ["--rejects", "--dropped", "--output"] {
+            let result = try run([option, "ov/b.jsonl", "ov"])
+            XCTAssertEqual(result.status, 2, option + ": " + result.stderr)
+            XCTAssertTrue(result.stderr.contains("\(option) would overwrite the input ov/b.jsonl"), result.stderr)
+            XCTAssertEqual(try read("ov/b.jsonl"), documents(20, tag: "b"), option)
+        }
+    }
+
+    func testASideFileThatIsAnInputUnderAnotherNameIsRefused() throws {
+        try write(documents(20, tag: "a"), to: "in/a.jsonl")
+        try FileManager.default.linkItem(atPath: directory.appendingPathComponent("in/a.jsonl").path, toPath: directory.appendingPathComponent("hard.jsonl").path)
+        let result = try run(["--output-dir", "out", "--rejects", "hard.jsonl", "in"])
+        XCTAssertEqual(result.status, 2, result.stderr)
+        XCTAssertEqual(try read("in/a.jsonl"), documents(20, tag: "a"))
+    }
+
+    func testResumeWithOneRejectsOrDroppedFileIsAUsageError() throws {
+        try write(documents(20, tag: "a"), to: "in/a.jsonl")
+        for option in ["--rejects", "--dropped"] {
+            let result = try run(["--output-dir", "out", "--resume", option, "side.jsonl", "in"])
+            XCTAssertEqual(result.status, 2, result.stderr)
+            XCTAssertTrue(result.stderr.contains("--resume cannot be used with \(option) FILE"), result.stderr)
+            XCTAssertFalse(exists("out/a.jsonl"))
+        }
+    }
+
+    func testASymbolicLinkLoopInAFolderReadsEachFileOnce() throws {
+        try write(documents(20, tag: "a"), to: "loop/a/x.jsonl")
+        try FileManager.default.createSymbolicLink(atPath: directory.appendingPathComponent("loop/a/up").path, withDestinationPath: "..")
+        let result = try run(["loop"])
+        XCTAssertEqual(result.status, 3, result.stderr)
+        XCTAssertEqual(result.stdout, try filtered(documents(20, tag: "a")))
+    }
+}
