@@ -295,3 +295,53 @@ extension BatchRunTests {
         XCTAssertEqual(result.stdout, try filtered(documents(20, tag: "a")))
     }
 }
+
+/// Plugin stages in a batch: failed documents and a run the plugin stops.
+extension BatchRunTests {
+    private func usePlugin(_ extra: String) throws {
+        _ = try writeTestPlugin(in: directory)
+        try "stages:\n  - stage: exec\n    id: test\n    command: [python3, test_plugin.py]\n    \(extra)\n"
+            .write(to: directory.appendingPathComponent("c.yaml"), atomically: true, encoding: .utf8)
+    }
+
+    private func statsRun(_ relative: String) throws -> [String: Any] {
+        let stats = try JSONSerialization.jsonObject(with: Data(contentsOf: directory.appendingPathComponent(relative))) as? [String: Any]
+        return try XCTUnwrap(stats?["run"] as? [String: Any])
+    }
+
+    func testFailedDocumentsAreCountedInTheTableAndTheStatsJSON() throws {
+        try usePlugin("on_error: fail")
+        try write("{\"text\": \"ok\"}\n{\"text\": \"ERROR here\"}\n", to: "in/a.jsonl")
+        let result = try run(["--output-dir", "out", "--stats-json", "stats.json", "in"])
+        XCTAssertEqual(result.status, 1, result.stderr)
+        let table = result.stderr.split(separator: "\n").filter { $0.hasPrefix("file ") || $0.hasPrefix("total: ") }
+        XCTAssertEqual(table.map { $0.split(separator: " ", omittingEmptySubsequences: true).filter { !$0.contains(".") } },
+                       [["file", "docs", "in", "out", "dropped", "rejected", "failed", "flagged", "MB", "in", "MB", "out", "seconds"],
+                        ["total:", "1", "file", "2", "1", "0", "0", "1", "0"]])
+        let runTotals = try statsRun("stats.json")
+        XCTAssertEqual(runTotals["failed"] as? Int, 1)
+        XCTAssertEqual(runTotals["documents_in"] as? Int, 2)
+        let stats = try JSONSerialization.jsonObject(with: Data(contentsOf: directory.appendingPathComponent("stats.json"))) as? [String: Any]
+        XCTAssertEqual((stats?["documents"] as? [String: Any])?["failed"] as? Int, 1)
+    }
+
+    func testARunAPluginStopsStillPrintsTheTableAndWritesTheStatsSoFar() throws {
+        try usePlugin("max_restarts: 0")
+        try write("{\"text\": \"one\"}\n{\"text\": \"two\"}\n", to: "a.jsonl")
+        try write("{\"text\": \"three\"}\n{\"text\": \"CRASH\"}\n", to: "b.jsonl")
+        try write("{\"text\": \"never\"}\n", to: "c.jsonl")
+        let result = try run(["--stats-json", "stats.json", "a.jsonl", "b.jsonl", "c.jsonl"])
+        XCTAssertEqual(result.status, 1, result.stderr)
+        XCTAssertTrue(result.stderr.contains("copydesk: error: the run stopped early"), result.stderr)
+        let lines = result.stderr.split(separator: "\n")
+        XCTAssertTrue(lines.contains { $0.hasPrefix("a.jsonl ") }, result.stderr)
+        XCTAssertTrue(lines.contains { $0.hasPrefix("total: ") && $0.contains(" files, stopped early ") }, result.stderr)
+        // The summary line and the stats file give the same totals, over at least a.jsonl and b.jsonl.
+        let read = try XCTUnwrap(lines.last { $0.hasPrefix("copydesk: read ") }.flatMap { Int($0.dropFirst(15).prefix { $0.isNumber }) }, result.stderr)
+        XCTAssertGreaterThanOrEqual(read, 4)
+        let runTotals = try statsRun("stats.json")
+        XCTAssertEqual(runTotals["stopped_early"] as? Bool, true)
+        XCTAssertEqual(runTotals["files"] as? Int, 3)
+        XCTAssertEqual(runTotals["documents_in"] as? Int, read)
+    }
+}
