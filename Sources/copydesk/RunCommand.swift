@@ -102,18 +102,17 @@ struct RunCommand: ParsableCommand {
         defer { reloader.stop() }
         // Plugin children exit cleanly (and their last stderr lines are forwarded) before the summary.
         defer { holder.current.shutdown() }
+        var stopReason: String?
         do {
             var progress: (@Sendable (BatchProgress) -> Void)?
             if let status { progress = { status.update($0) } }
             let runner = BatchRunner(holder: holder, options: options, batch: batch, progress: progress)
             report = try runner.run(inputs, standardOutput: ByteSink(descriptor: 1, name: "<stdout>"), log: log)
             status?.finish()
-        } catch let stopped as PipelineStopped {
+        } catch let stopped as BatchStopped {
             status?.finish()
-            holder.current.shutdown()
-            FileHandleOutput.standardError("copydesk: error: the run stopped early: \(stopped.reason)\n")
-            if !quiet { FileHandleOutput.standardError("\(stopped.summary)\n") }
-            throw ExitCode.failure
+            report = stopped.report
+            stopReason = stopped.reason
         } catch let error as OutputClosedError {
             status?.finish()
             FileHandleOutput.standardError("copydesk: \(error); stopped early\n")
@@ -127,12 +126,17 @@ struct RunCommand: ParsableCommand {
             throw ExitCode.failure
         }
         holder.current.shutdown()
+        if let stopReason {
+            FileHandleOutput.standardError("copydesk: error: the run stopped early: \(stopReason)\n")
+        }
         let summary = report.summary
         if !quiet {
             if isBatch { FileHandleOutput.standardError(report.table) }
             FileHandleOutput.standardError("\(summary)\n")
         }
-        if let collected = summary.stats {
+        if options.collectsStats {
+            // A run stopped before any input finished has no rule statistics: they are all zero.
+            let collected = summary.stats ?? PipelineStats(for: holder.current)
             var statsReport = StatsReport(summary: summary, stats: collected, seconds: report.seconds, bytesIn: summary.bytesRead)
             statsReport.run = report
             if stats { FileHandleOutput.standardError(statsReport.text) }
@@ -145,7 +149,7 @@ struct RunCommand: ParsableCommand {
                 }
             }
         }
-        if !report.failures.isEmpty || summary.failed > 0 { throw ExitCode.failure }
+        if stopReason != nil || !report.failures.isEmpty || summary.failed > 0 { throw ExitCode.failure }
         if summary.rejected > 0 { throw ExitCode(ExitStatus.rejectedInput) }
     }
 

@@ -20,6 +20,11 @@ Two ways to run copydesk on the executors:
                   same path on every node (local mode, a shared filesystem, a container image).
                   Documents only; rejects and the summary go to the executors' stderr logs.
 
+copydesk runs with only PATH, HOME, LANG, LC_ALL, TMPDIR, PYTHONPATH and LD_LIBRARY_PATH from the
+environment (the executor's in ship mode, the driver's with --pipe), so that exec plugin stages find
+their interpreter, and COPYDESK_CONFIG set on a node cannot change the job. A partition whose documents
+failed (on_error: fail) is kept: they are with the rejects and counted in `failed`.
+
 Input: Spark's textFile reads .jsonl and .jsonl.gz (and other Hadoop codecs); lines are decoded as
 UTF-8, so a rejected line that was not valid UTF-8 is kept with replacement characters.
 Output: OUTPUT/docs/part-*.gz (or plain with --no-compress), one cleaned document per line.
@@ -36,7 +41,10 @@ import tempfile
 import threading
 import time
 
-RUN_KEYS = ["documents_in", "documents_out", "dropped", "rejected", "flagged", "bytes_in", "bytes_out"]
+RUN_KEYS = ["documents_in", "documents_out", "dropped", "rejected", "failed", "flagged", "bytes_in", "bytes_out"]
+# The environment copydesk gets on the executors, taken from theirs: enough for exec plugins to find
+# their interpreter and libraries. Not the rest: COPYDESK_CONFIG on a node must not change the job.
+PASSED_ENV = ["PATH", "HOME", "LANG", "LC_ALL", "TMPDIR", "PYTHONPATH", "LD_LIBRARY_PATH"]
 GZIP = "org.apache.hadoop.io.compress.GzipCodec"
 
 
@@ -64,6 +72,11 @@ def copydesk_command(binary, rules_dir, config, extra):
     return command + shlex.split(extra)
 
 
+def copydesk_env(environ):
+    """The variables of PASSED_ENV that `environ` has."""
+    return {name: environ[name] for name in PASSED_ENV if name in environ}
+
+
 def make_partition_runner(rules_name, config, extra):
     """The function each task runs: copydesk over the partition's lines, on the executor."""
 
@@ -79,8 +92,8 @@ def make_partition_runner(rules_name, config, extra):
             side = {name: os.path.join(scratch, name) for name in ("rejects", "dropped", "stats.json")}
             command = copydesk_command(binary, rules_dir, config, extra) + [
                 "--rejects", side["rejects"], "--dropped", side["dropped"], "--stats-json", side["stats.json"], "-"]
-            # An empty environment, like RDD.pipe: COPYDESK_CONFIG on a node must not change the job.
-            proc = subprocess.Popen(command, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env={})
+            proc = subprocess.Popen(command, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                                    env=copydesk_env(os.environ))
             errors = []
 
             def feed():
@@ -101,7 +114,11 @@ def make_partition_runner(rules_name, config, extra):
             status = proc.wait()
             for thread in threads:
                 thread.join()
-            # 3 means some input lines were rejected: they are in the rejects file.
+            # 3 means some input lines were rejected: they are in the rejects file. 1 after a run that
+            # went to the end means some documents failed (a plugin stage with on_error: fail): they
+            # are in the rejects file too, and counted in `failed`.
+            if status == 1 and finished_with_failed_documents(side["stats.json"]):
+                status = 0
             if status not in (0, 3):
                 raise RuntimeError(f"copydesk failed on partition {index} with status {status}: {''.join(errors)[-2000:]}")
             for kind, path in (("rejected", side["rejects"]), ("dropped", side["dropped"])):
@@ -112,6 +129,16 @@ def make_partition_runner(rules_name, config, extra):
                 yield ("stats", handle.read())
 
     return run_partition
+
+
+def finished_with_failed_documents(stats_path):
+    """Whether the --stats-json file says the run went through every input and some documents failed."""
+    try:
+        with open(stats_path, encoding="utf-8") as handle:
+            run = json.load(handle)["run"]
+    except (OSError, ValueError, KeyError):
+        return False
+    return run.get("failed", 0) > 0 and not run.get("stopped_early", True) and run.get("files_failed", 1) == 0
 
 
 def sum_runs(stats_texts):
@@ -144,7 +171,8 @@ def main(argv=None):
     if args.pipe:
         rules = os.path.abspath(args.rules) if args.rules else None
         command = shlex.join(copydesk_command(os.path.abspath(args.copydesk), rules, args.config, args.extra) + ["-"])
-        lines.pipe(command).saveAsTextFile(os.path.join(args.output, "docs"), codec)
+        # RDD.pipe passes only `env`, fixed here on the driver: the same paths must hold on every node.
+        lines.pipe(command, env=copydesk_env(os.environ)).saveAsTextFile(os.path.join(args.output, "docs"), codec)
         summary = {"mode": "pipe", "seconds": round(time.time() - started, 2)}
     else:
         sc.addFile(os.path.abspath(args.copydesk))

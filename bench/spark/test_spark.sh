@@ -90,7 +90,7 @@ for mode in ("ship", "pipe"):
 if lines_of(f"{work}/spark-ship/rejects/part-*") != local_rejects:
     failures.append("ship: rejects differ from the local run")
 spark_stats = json.loads(open(f"{work}/spark-ship/stats/part-00000").read())
-for key in ("documents_in", "documents_out", "dropped", "rejected", "flagged"):
+for key in ("documents_in", "documents_out", "dropped", "rejected", "failed", "flagged"):
     if spark_stats[key] != stats[key]:
         failures.append(f"ship: stats {key} {spark_stats[key]} != local {stats[key]}")
 print(f"test-spark: {stats['documents_in']} documents in ({stats['rejected']} rejected), {sum(local.values())} out; "

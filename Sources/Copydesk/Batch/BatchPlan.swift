@@ -22,26 +22,47 @@ enum BatchPlan {
     static let formatExtensions = [".jsonl", ".ndjson", ".json", ".txt"]
 
     static func jobs(for inputs: [BatchInput], destination: BatchDestination) throws(BatchPlanError) -> [BatchJob] {
-        guard case .directory(let folder, let override) = destination else {
+        try jobs(for: inputs, batch: BatchOptions(destination: destination))
+    }
+
+    /// The jobs of `batch` over `inputs`. Refuses any file that two writers share, any file written
+    /// over an input (by path or, for files that exist, by device and inode), stdin with an output
+    /// folder, and `--resume` with a single rejects or dropped file.
+    static func jobs(for inputs: [BatchInput], batch: BatchOptions) throws(BatchPlanError) -> [BatchJob] {
+        let inputPaths = Set(inputs.compactMap { $0.path.map(InputDiscovery.absolute) })
+        let inputFiles = Set(inputs.compactMap { $0.path.flatMap(FileIdentity.init(path:)) })
+        var owners: [String: String] = [:]
+        func claim(_ path: String, by owner: String) throws(BatchPlanError) {
+            let key = InputDiscovery.absolute(path)
+            if let other = owners[key] {
+                throw BatchPlanError(description: "\(other) and \(owner) would both write \(path)")
+            }
+            if inputPaths.contains(key) || FileIdentity(path: path).map(inputFiles.contains) == true {
+                throw BatchPlanError(description: "\(owner) would overwrite the input \(path)")
+            }
+            owners[key] = owner
+        }
+        if case .file(let path) = batch.destination { try claim(path, by: "--output") }
+        if let path = batch.rejectsPath { try claim(path, by: "--rejects") }
+        if let path = batch.droppedPath { try claim(path, by: "--dropped") }
+        guard case .directory(let folder, let override) = batch.destination else {
             return inputs.enumerated().map { BatchJob(index: $0.offset, input: $0.element, paths: nil) }
         }
-        var owners: [String: String] = [:]
+        if batch.resume, batch.rejectsPath != nil || batch.droppedPath != nil {
+            let option = batch.rejectsPath != nil ? "--rejects" : "--dropped"
+            throw BatchPlanError(description: """
+                --resume cannot be used with \(option) FILE: the run would start that file afresh and lose what \
+                the skipped inputs put in it; leave \(option) out to keep side files beside each output
+                """)
+        }
         var jobs: [BatchJob] = []
-        let inputPaths = Set(inputs.compactMap { $0.path.map(InputDiscovery.absolute) })
         for (index, input) in inputs.enumerated() {
             guard input.path != nil else {
                 throw BatchPlanError(description: "stdin (-) has no name to write under --output-dir; use --output FILE or stdout")
             }
             let paths = outputPaths(for: input, folder: folder, compression: override ?? input.compression)
             for path in [paths.output, paths.rejects, paths.dropped] {
-                let key = InputDiscovery.absolute(path)
-                if let other = owners[key] {
-                    throw BatchPlanError(description: "\(other) and \(input.name) would both write \(path)")
-                }
-                if inputPaths.contains(key) {
-                    throw BatchPlanError(description: "\(input.name) would overwrite the input \(path)")
-                }
-                owners[key] = input.name
+                try claim(path, by: input.name)
             }
             jobs.append(BatchJob(index: index, input: input, paths: paths))
         }

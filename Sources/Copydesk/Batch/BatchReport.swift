@@ -23,6 +23,9 @@ public struct BatchReport: Sendable {
     public var filesSkipped = 0
     /// Inputs that failed (unreadable, bad compressed data); their outputs were not committed.
     public var failures: [String] = []
+    /// A stage stopped the run (`BatchStopped`): the totals are those of the inputs processed so far,
+    /// the last of them only in part.
+    public var stoppedEarly = false
     public var bytesIn = 0
     public var bytesOut = 0
     public var seconds = 0.0
@@ -49,17 +52,18 @@ public struct BatchReport: Sendable {
 
     /// The summary table: one row per input (up to `maxRows`), then the totals.
     public var table: String {
-        var rows = [["file", "docs in", "out", "dropped", "rejected", "flagged", "MB in", "MB out", "seconds"]]
+        var rows = [["file", "docs in", "out", "dropped", "rejected", "failed", "flagged", "MB in", "MB out", "seconds"]]
         func row(_ name: String, _ s: RunSummary, _ bytesIn: Int, _ bytesOut: Int, _ seconds: Double) -> [String] {
-            [name, "\(s.read)", "\(s.written)", "\(s.dropped)", "\(s.rejected)", "\(s.flagged)",
+            [name, "\(s.read)", "\(s.written)", "\(s.dropped)", "\(s.rejected)", "\(s.failed)", "\(s.flagged)",
              megabytes(bytesIn), megabytes(bytesOut), String(format: "%.2f", seconds)]
         }
         for file in files { rows.append(row(file.name, file.summary, file.bytesIn, file.bytesOut, file.seconds)) }
         let unlisted = filesDone - failures.count - files.count
-        if unlisted > 0 { rows.append(["… \(unlisted) more", "", "", "", "", "", "", "", ""]) }
+        if unlisted > 0 { rows.append(["… \(unlisted) more"] + Array(repeating: "", count: rows[0].count - 1)) }
         var label = "total: \(filesDone) file\(filesDone == 1 ? "" : "s")"
         if filesSkipped > 0 { label += ", \(filesSkipped) skipped" }
         if !failures.isEmpty { label += ", \(failures.count) failed" }
+        if stoppedEarly { label += ", stopped early" }
         rows.append(row(label, summary, bytesIn, bytesOut, seconds))
         let widths = (0..<rows[0].count).map { column in rows.map { $0[column].count }.max() ?? 0 }
         return rows.map { cells in
@@ -85,7 +89,9 @@ public struct BatchReport: Sendable {
         writer.key("documents_out"); writer.int(summary.written)
         writer.key("dropped"); writer.int(summary.dropped)
         writer.key("rejected"); writer.int(summary.rejected)
+        writer.key("failed"); writer.int(summary.failed)
         writer.key("flagged"); writer.int(summary.flagged)
+        writer.key("stopped_early"); writer.bool(stoppedEarly)
         writer.key("bytes_in"); writer.int(bytesIn)
         writer.key("bytes_in_uncompressed"); writer.int(summary.bytesRead)
         writer.key("bytes_out"); writer.int(bytesOut)

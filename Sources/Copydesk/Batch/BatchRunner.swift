@@ -27,11 +27,12 @@ public final class BatchRunner: Sendable {
     }
 
     /// Runs every input. Throws `BatchPlanError` before anything is written when the outputs
-    /// clash, and an output error (such as `OutputClosedError`) that stops the run; an input that
-    /// cannot be read is reported on `log`, counted in `failures`, and the run goes on.
+    /// clash, `BatchStopped` (with the totals so far) when a stage stops the run, and an output
+    /// error (such as `OutputClosedError`) that stops the run; an input that cannot be read is
+    /// reported on `log`, counted in `failures`, and the run goes on.
     public func run(_ inputs: [BatchInput], standardOutput: ByteSink, log: ByteSink) throws -> BatchReport {
         let started = MonotonicClock.now()
-        let jobs = try BatchPlan.jobs(for: inputs, destination: batch.destination)
+        let jobs = try BatchPlan.jobs(for: inputs, batch: batch)
         var report = BatchReport()
         report.filesTotal = jobs.count
         var todo: [BatchJob] = []
@@ -69,6 +70,9 @@ public final class BatchRunner: Sendable {
         var final = state.finalReport(seconds: Double(MonotonicClock.now() - started) / 1e9)
         if let error = state.stoppedBy {
             shared.discard()
+            if let stopped = error as? PipelineStopped {
+                throw BatchStopped(reason: stopped.reason, report: final)
+            }
             throw error
         }
         if case .file = batch.destination, !final.failures.isEmpty {
@@ -175,6 +179,7 @@ private struct Lane: Sendable {
         let raw = DescriptorSource(descriptor: descriptor, name: input.name)
         state.begin(lane: lane, source: raw)
         var staged: [StagedOutputFile] = []
+        let streamedBefore = shared.output?.bytesWritten ?? 0
         do {
             let source = try input.compression.decoder(over: raw, name: input.name)
             let sinks: PipelineRunner.Sinks
@@ -221,6 +226,16 @@ private struct Lane: Sendable {
         } catch let error as InputReadError {
             for file in staged { file.discard() }
             fail(lane: lane, error.description, bytesIn: raw.position)
+        } catch let stopped as PipelineStopped {
+            for file in staged { file.discard() }
+            // Counted as far as it went. Only what went to stdout is out: a staged
+            // output is discarded.
+            let streamed = job.paths == nil && shared.outputFile == nil
+            let file = FileReport(
+                index: job.index, name: input.name, summary: stopped.summary, bytesIn: raw.position,
+                bytesOut: streamed ? (shared.output?.bytesWritten ?? 0) - streamedBefore : 0,
+                seconds: Double(MonotonicClock.now() - started) / 1e9)
+            state.stop(stopped, lane: lane, file: file)
         } catch {
             for file in staged { file.discard() }
             state.stop(error)

@@ -39,6 +39,16 @@ final class BatchState: @unchecked Sendable {
         lock.withLock { if stopError == nil { stopError = error } }
     }
 
+    /// Stops the run because of the input of `lane`, which is counted as far as it went.
+    func stop(_ error: any Error, lane: Int, file: FileReport) {
+        lock.withLock {
+            if stopError == nil { stopError = error }
+            lanes[lane] = Lane()
+            report.add(file)
+            report.stoppedEarly = true
+        }
+    }
+
     var stoppedBy: (any Error)? { lock.withLock { stopError } }
 
     func begin(lane: Int, source: DescriptorSource) {

@@ -67,11 +67,15 @@ public struct InputDiscovery: Sendable {
     private func folderInputs(_ folder: String) throws(InputDiscoveryError) -> [BatchInput] {
         let root = folder.hasSuffix("/") && folder.count > 1 ? String(folder.dropLast()) : folder
         var found: [BatchInput] = []
-        try walk(root: root, relative: "", into: &found)
+        var visited: Set<FileIdentity> = []
+        if let identity = FileIdentity(path: root) { visited.insert(identity) }
+        try walk(root: root, relative: "", into: &found, visited: &visited)
         return found.sorted { $0.relativePath.utf8.lexicographicallyPrecedes($1.relativePath.utf8) }
     }
 
-    private func walk(root: String, relative: String, into found: inout [BatchInput]) throws(InputDiscoveryError) {
+    /// Adds the files under `relative` to `found`. A folder already in `visited` (a symbolic link
+    /// back up the tree, or a second link to the same folder) is not read again.
+    private func walk(root: String, relative: String, into found: inout [BatchInput], visited: inout Set<FileIdentity>) throws(InputDiscoveryError) {
         let folder = relative.isEmpty ? root : root + "/" + relative
         if let skippedFolder, Self.absolute(folder) == skippedFolder { return }
         let names: [String]
@@ -80,13 +84,15 @@ public struct InputDiscovery: Sendable {
         } catch {
             throw InputDiscoveryError(path: folder, reason: "cannot list the folder")
         }
-        for name in names where !name.hasPrefix(".") {
+        // In byte order, so that a folder reached by two paths is read under the same one every run.
+        for name in names.sorted(by: { $0.utf8.lexicographicallyPrecedes($1.utf8) }) where !name.hasPrefix(".") {
             let child = relative.isEmpty ? name : relative + "/" + name
             let path = root + "/" + child
             var info = stat()
             guard stat(path, &info) == 0 else { continue }  // a dangling link
             if info.st_mode & S_IFMT == S_IFDIR {
-                try walk(root: root, relative: child, into: &found)
+                guard visited.insert(FileIdentity(info)).inserted else { continue }
+                try walk(root: root, relative: child, into: &found, visited: &visited)
             } else if info.st_mode & S_IFMT == S_IFREG, selects(child) {
                 found.append(BatchInput(path: path, relativePath: child, size: Int(info.st_size), compression: Compression(path: name)))
             }

@@ -22,7 +22,8 @@ public struct StatsReport: Sendable {
         var lines: [String] = []
         let rate = seconds > 0 ? Double(summary.read) / seconds : 0
         let megabytes = Double(bytesIn) / 1_000_000
-        lines.append("documents: in \(summary.read), out \(summary.written), dropped \(summary.dropped), rejected \(summary.rejected), flagged \(summary.flagged)")
+        let failed = summary.failed > 0 ? ", failed \(summary.failed)" : ""
+        lines.append("documents: in \(summary.read), out \(summary.written), dropped \(summary.dropped), rejected \(summary.rejected)\(failed), flagged \(summary.flagged)")
         lines.append("time: \(format(seconds, digits: 2)) s, \(format(rate, digits: 0)) docs/s, \(format(seconds > 0 ? megabytes / seconds : 0, digits: 1)) MB/s")
         var stageRows = [["stage", "kind", "time ms", "docs changed"]]
         for id in stats.stageOrder {
@@ -62,6 +63,7 @@ public struct StatsReport: Sendable {
         writer.key("out"); writer.int(summary.written)
         writer.key("dropped"); writer.int(summary.dropped)
         writer.key("rejected"); writer.int(summary.rejected)
+        writer.key("failed"); writer.int(summary.failed)
         writer.key("flagged"); writer.int(summary.flagged)
         writer.key("rule_errors"); writer.int(summary.documentErrors)
         writer.endObject()

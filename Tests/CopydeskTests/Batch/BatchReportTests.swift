@@ -22,7 +22,7 @@ final class BatchReportTests: XCTestCase {
         XCTAssertEqual(lines.count, 4)
         XCTAssertTrue(lines[1].hasPrefix("in/part-0.jsonl.gz"), lines[1])
         XCTAssertTrue(lines[2].hasPrefix("in/part-1.jsonl.gz"), lines[2])
-        XCTAssertEqual(lines[3].split(separator: " ", omittingEmptySubsequences: true).suffix(8), ["15", "12", "2", "1", "0", "3.0", "4.0", "0.00"])
+        XCTAssertEqual(lines[3].split(separator: " ", omittingEmptySubsequences: true).suffix(9), ["15", "12", "2", "1", "0", "0", "3.0", "4.0", "0.00"])
         XCTAssertTrue(lines[3].hasPrefix("total: 2 files, 1 skipped"), lines[3])
     }
 

@@ -255,3 +255,93 @@ extension BatchRunTests {
         XCTAssertTrue(try read("rejects.jsonl.zst").contains("not json a 10\n"))
     }
 }
+
+/// Refusals that protect the inputs and the side files.
+extension BatchRunTests {
+    func testASideFileOrOutputNamingAnInputIsRefusedAndTheInputIsKept() throws {
+        try write(documents(20, tag: "a"), to: "ov/a.jsonl")
+        try write(documents(20, tag: "b"), to: "ov/b.jsonl")
+        for option in ["--rejects", "--dropped", "--output"] {
+            let result = try run([option, "ov/b.jsonl", "ov"])
+            XCTAssertEqual(result.status, 2, option + ": " + result.stderr)
+            XCTAssertTrue(result.stderr.contains("\(option) would overwrite the input ov/b.jsonl"), result.stderr)
+            XCTAssertEqual(try read("ov/b.jsonl"), documents(20, tag: "b"), option)
+        }
+    }
+
+    func testASideFileThatIsAnInputUnderAnotherNameIsRefused() throws {
+        try write(documents(20, tag: "a"), to: "in/a.jsonl")
+        try FileManager.default.linkItem(atPath: directory.appendingPathComponent("in/a.jsonl").path, toPath: directory.appendingPathComponent("hard.jsonl").path)
+        let result = try run(["--output-dir", "out", "--rejects", "hard.jsonl", "in"])
+        XCTAssertEqual(result.status, 2, result.stderr)
+        XCTAssertEqual(try read("in/a.jsonl"), documents(20, tag: "a"))
+    }
+
+    func testResumeWithOneRejectsOrDroppedFileIsAUsageError() throws {
+        try write(documents(20, tag: "a"), to: "in/a.jsonl")
+        for option in ["--rejects", "--dropped"] {
+            let result = try run(["--output-dir", "out", "--resume", option, "side.jsonl", "in"])
+            XCTAssertEqual(result.status, 2, result.stderr)
+            XCTAssertTrue(result.stderr.contains("--resume cannot be used with \(option) FILE"), result.stderr)
+            XCTAssertFalse(exists("out/a.jsonl"))
+        }
+    }
+
+    func testASymbolicLinkLoopInAFolderReadsEachFileOnce() throws {
+        try write(documents(20, tag: "a"), to: "loop/a/x.jsonl")
+        try FileManager.default.createSymbolicLink(atPath: directory.appendingPathComponent("loop/a/up").path, withDestinationPath: "..")
+        let result = try run(["loop"])
+        XCTAssertEqual(result.status, 3, result.stderr)
+        XCTAssertEqual(result.stdout, try filtered(documents(20, tag: "a")))
+    }
+}
+
+/// Plugin stages in a batch: failed documents and a run the plugin stops.
+extension BatchRunTests {
+    private func usePlugin(_ extra: String) throws {
+        _ = try writeTestPlugin(in: directory)
+        try "stages:\n  - stage: exec\n    id: test\n    command: [python3, test_plugin.py]\n    \(extra)\n"
+            .write(to: directory.appendingPathComponent("c.yaml"), atomically: true, encoding: .utf8)
+    }
+
+    private func statsRun(_ relative: String) throws -> [String: Any] {
+        let stats = try JSONSerialization.jsonObject(with: Data(contentsOf: directory.appendingPathComponent(relative))) as? [String: Any]
+        return try XCTUnwrap(stats?["run"] as? [String: Any])
+    }
+
+    func testFailedDocumentsAreCountedInTheTableAndTheStatsJSON() throws {
+        try usePlugin("on_error: fail")
+        try write("{\"text\": \"ok\"}\n{\"text\": \"ERROR here\"}\n", to: "in/a.jsonl")
+        let result = try run(["--output-dir", "out", "--stats-json", "stats.json", "in"])
+        XCTAssertEqual(result.status, 1, result.stderr)
+        let table = result.stderr.split(separator: "\n").filter { $0.hasPrefix("file ") || $0.hasPrefix("total: ") }
+        XCTAssertEqual(table.map { $0.split(separator: " ", omittingEmptySubsequences: true).filter { !$0.contains(".") } },
+                       [["file", "docs", "in", "out", "dropped", "rejected", "failed", "flagged", "MB", "in", "MB", "out", "seconds"],
+                        ["total:", "1", "file", "2", "1", "0", "0", "1", "0"]])
+        let runTotals = try statsRun("stats.json")
+        XCTAssertEqual(runTotals["failed"] as? Int, 1)
+        XCTAssertEqual(runTotals["documents_in"] as? Int, 2)
+        let stats = try JSONSerialization.jsonObject(with: Data(contentsOf: directory.appendingPathComponent("stats.json"))) as? [String: Any]
+        XCTAssertEqual((stats?["documents"] as? [String: Any])?["failed"] as? Int, 1)
+    }
+
+    func testARunAPluginStopsStillPrintsTheTableAndWritesTheStatsSoFar() throws {
+        try usePlugin("max_restarts: 0")
+        try write("{\"text\": \"one\"}\n{\"text\": \"two\"}\n", to: "a.jsonl")
+        try write("{\"text\": \"three\"}\n{\"text\": \"CRASH\"}\n", to: "b.jsonl")
+        try write("{\"text\": \"never\"}\n", to: "c.jsonl")
+        let result = try run(["--stats-json", "stats.json", "a.jsonl", "b.jsonl", "c.jsonl"])
+        XCTAssertEqual(result.status, 1, result.stderr)
+        XCTAssertTrue(result.stderr.contains("copydesk: error: the run stopped early"), result.stderr)
+        let lines = result.stderr.split(separator: "\n")
+        XCTAssertTrue(lines.contains { $0.hasPrefix("a.jsonl ") }, result.stderr)
+        XCTAssertTrue(lines.contains { $0.hasPrefix("total: ") && $0.contains(" files, stopped early ") }, result.stderr)
+        // The summary line and the stats file give the same totals, over at least a.jsonl and b.jsonl.
+        let read = try XCTUnwrap(lines.last { $0.hasPrefix("copydesk: read ") }.flatMap { Int($0.dropFirst(15).prefix { $0.isNumber }) }, result.stderr)
+        XCTAssertGreaterThanOrEqual(read, 4)
+        let runTotals = try statsRun("stats.json")
+        XCTAssertEqual(runTotals["stopped_early"] as? Bool, true)
+        XCTAssertEqual(runTotals["files"] as? Int, 3)
+        XCTAssertEqual(runTotals["documents_in"] as? Int, read)
+    }
+}
