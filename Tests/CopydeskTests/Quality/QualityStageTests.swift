@@ -124,6 +124,44 @@ final class QualityStageTests: XCTestCase {
         XCTAssertEqual(document.trace.last?.effect, .other(action: "c4_filter_lines"))
     }
 
+    func testC4FilterLinesMovesEntitiesAndDetectionsWithTheText() throws {
+        let text = "Home | News\nNarendra Modi met Joe Biden in New Delhi on Monday.\nclick here\n"
+            + "The two leaders spoke for an hour. They agreed on trade. Aides said the talks went well. "
+            + "A joint statement followed. More meetings are planned.[2] Joe Biden flew home."
+        let bytes = Array(text.utf8)
+        func range(of needle: String, from: Int = 0) -> Range<Int> {
+            let n = Array(needle.utf8)
+            let start = (from...(bytes.count - n.count)).first { bytes[$0..<($0 + n.count)].elementsEqual(n) }!
+            return start..<(start + n.count)
+        }
+        let modi = range(of: "Narendra Modi"), biden = range(of: "Joe Biden"), home = range(of: "Home")
+        let lastBiden = range(of: "Joe Biden", from: biden.upperBound)
+        var document = Document(fields: ["text": bytes])
+        document.entities = [
+            Entity(field: "text", range: home, label: "ORG", source: .model),
+            Entity(field: "text", range: modi, label: "PERSON", source: .model),
+            Entity(field: "text", range: biden, label: "PERSON", source: .model),
+            Entity(field: "text", range: lastBiden, label: "PERSON", source: .model),
+        ]
+        document.moderation = [
+            ModerationDetection(stage: "m", type: "lexicon", category: "x", severity: .low, rule: "r", field: "text",
+                                range: range(of: "click"), confidence: 1, action: "flag"),
+            ModerationDetection(stage: "m", type: "lexicon", category: "x", severity: .low, rule: "r", field: "text",
+                                range: lastBiden, confidence: 1, action: "flag"),
+        ]
+        try pipeline("    sets: [c4]\n    c4: {filter_lines: true, bad_words: false}\n").process(&document, context: WorkerContext())
+        let out = try XCTUnwrap(document.string("text"))
+        XCTAssertTrue(out.hasPrefix("Narendra Modi met Joe Biden"), out)
+        XCTAssertTrue(out.contains("planned. Joe Biden flew home."), out)
+        let newBytes = Array(out.utf8)
+        // "Home" went with its line; the rest still spell what they spelled.
+        XCTAssertEqual(document.entities?.map { String(decoding: newBytes[$0.range], as: UTF8.self) }, ["Narendra Modi", "Joe Biden", "Joe Biden"])
+        XCTAssertEqual(document.entities?.last?.range.upperBound, newBytes.count - " flew home.".utf8.count)
+        let detections = try XCTUnwrap(document.moderation)
+        XCTAssertTrue(detections[0].range.isEmpty)
+        XCTAssertEqual(String(decoding: newBytes[detections[1].range], as: UTF8.self), "Joe Biden")
+    }
+
     func testC4FilterLinesLeavesADocumentThatFailsC4Alone() throws {
         let text = "Only one line here.\nMenu"
         let document = process(text, through: try pipeline("    sets: [c4]\n    c4: {filter_lines: true}\n"))
