@@ -240,6 +240,19 @@ final class QualityStageTests: XCTestCase {
 
     // MARK: Examples
 
+    func testExampleNamingAnUnknownCheckIsAnErrorAtTheName() {
+        // "gopher_short_docs" is a typo; top_5_gram is no check with the default n-gram sizes.
+        let errors = configErrors("""
+            stages:
+              - stage: quality
+                examples:
+                  - input: "Too short."
+                    failed: [gopher_short_docs, top_5_gram]
+            """)
+        XCTAssertTrue(errors.contains { $0.hasPrefix("pipeline.yaml:5:18: error: unknown check \"gopher_short_docs\"") && $0.contains("did you mean \"gopher_short_doc\"?") }, "\(errors)")
+        XCTAssertTrue(errors.contains { $0.hasPrefix("pipeline.yaml:5:37: error: unknown check \"top_5_gram\"") }, "\(errors)")
+    }
+
     func testExamplesReportAMismatch() throws {
         let p = try pipeline("""
                 examples:

@@ -85,7 +85,7 @@ extension QualityStage {
         if settings.sets.contains(.c4), settings.c4.badWords {
             badWords = loadBadWords(badWordsSource, file: definition.file, mark: mapping.mark(of: "c4"), context: context)
         }
-        let examples = decodeExamples(mapping, context: context)
+        let examples = decodeExamples(mapping, checks: checkNames(settings), context: context)
         let failed = context.diagnostics[errorsBefore...].contains { $0.severity == .error }
         guard !failed, let action else { return nil }
         return QualityStage(
@@ -196,11 +196,16 @@ extension QualityStage {
         return result
     }
 
-    private static func decodeExamples(_ mapping: ConfigMapping, context: ConfigContext) -> [QualityExample] {
+    /// The `examples:` entries; a `failed:` name that is not one of `checks` (what the stage can
+    /// report) is an error at that name, as such an example could never pass.
+    private static func decodeExamples(_ mapping: ConfigMapping, checks: [String], context: ConfigContext) -> [QualityExample] {
         (mapping.list("examples") ?? []).compactMap { node in
             guard let example = ConfigMapping(node, allowedKeys: exampleKeys, what: "quality example", context: context),
                   let input = example.string("input", required: true) else { return nil }
             guard let failed = example.strings("failed", required: true) else { return nil }
+            for (name, mark) in failed where !checks.contains(name) {
+                context.error(unknownNameMessage("check", name, among: checks), at: mark)
+            }
             return QualityExample(input: input, failed: failed.map(\.0), mark: node.mark)
         }
     }
