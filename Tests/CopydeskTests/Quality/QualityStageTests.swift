@@ -213,6 +213,24 @@ final class QualityStageTests: XCTestCase {
         }
     }
 
+    func testWellFormedHindiAndChineseNewsPassByDefault() throws {
+        // Hindi ends sentences in "।" and Chinese has no spaces between words: C4's sentence count
+        // and the word-count, word-length and top n-gram checks do not apply to them.
+        let analyzer = QualityAnalyzer(badWords: BadWordList([]))
+        for name in ["hindi", "chinese"] {
+            let report = analyzer.analyze(try fixture(name))
+            XCTAssertEqual(report.script, "other", name)
+            XCTAssertEqual(report.failed, [], name)
+        }
+    }
+
+    func testLatinTextInAnotherLanguageKeepsTheScriptChecks() throws {
+        let report = QualityAnalyzer(badWords: BadWordList([])).analyze(try fixture("german"))
+        XCTAssertEqual(report.language, "de")
+        XCTAssertEqual(report.checks.first { $0.name == "too_few_sentences" }?.applies, true)
+        XCTAssertEqual(report.checks.first { $0.name == "gopher_enough_stop_words" }?.applies, false)
+    }
+
     func testGermanTextIsRecognisedAndSkipsTheEnglishStopWordCheck() throws {
         let report = QualityAnalyzer(badWords: BadWordList([])).analyze(try fixture("german"))
         XCTAssertEqual(report.script, "latin")

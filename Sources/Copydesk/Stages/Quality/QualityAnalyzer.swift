@@ -52,7 +52,8 @@ public struct QualityAnalyzer: Sendable {
             skipEnglishChecks = true
         }
         if skipEnglishChecks {
-            for index in report.checks.indices where skip.contains(report.checks[index].name) {
+            let scriptSkip = report.script == "other" ? settings.nonLatin.skipOtherScripts : []
+            for index in report.checks.indices where skip.contains(report.checks[index].name) || scriptSkip.contains(report.checks[index].name) {
                 report.checks[index].applies = false
             }
         }

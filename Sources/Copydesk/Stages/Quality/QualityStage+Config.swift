@@ -17,7 +17,7 @@ extension QualityStage {
         "line_punct_thr", "line_punct_exclude_zero", "short_line_thr", "short_line_length", "char_duplicates_ratio", "new_line_ratio",
     ]
     static let scoreKeys = ["weights", "softness", "failure_factor"]
-    static let nonLatinKeys = ["min_latin_share", "skip", "detect_languages"]
+    static let nonLatinKeys = ["min_latin_share", "skip", "skip_other_scripts", "detect_languages"]
     static let exampleKeys = ["input", "failed"]
     static let badWordFileKeys = ["description", "source", "license", "words"]
     /// The bad-words list compiled into copydesk (`Rules/quality/badwords-en.yaml`).
@@ -63,12 +63,13 @@ extension QualityStage {
         if let node = mapping.value("non_latin"), let nonLatin = ConfigMapping(node, allowedKeys: nonLatinKeys, what: "non_latin settings", context: context) {
             if let share = number(nonLatin, "min_latin_share", context: context, range: 0...1) { settings.nonLatin.minLatinShare = share }
             if let detect = nonLatin.bool("detect_languages") { settings.nonLatin.detectLanguages = detect }
-            if let skip = nonLatin.strings("skip") {
-                let known = checkNames(QualitySettings())
-                for (name, mark) in skip where !known.contains(name) {
+            let known = checkNames(QualitySettings())
+            for key in ["skip", "skip_other_scripts"] {
+                guard let names = nonLatin.strings(key) else { continue }
+                for (name, mark) in names where !known.contains(name) {
                     context.error(unknownNameMessage("check", name, among: known), at: mark)
                 }
-                settings.nonLatin.skip = skip.map(\.0)
+                if key == "skip" { settings.nonLatin.skip = names.map(\.0) } else { settings.nonLatin.skipOtherScripts = names.map(\.0) }
             }
         }
         settings.minScore = number(mapping, "min_score", context: context, range: 0...1)
