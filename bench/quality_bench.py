@@ -27,7 +27,7 @@ pointed at a local copy of the exact pinned file, verified by SHA-256: the quali
 (Rules/quality/badwords-en.yaml, rewritten one word a line), else bench/out/ldnoobw_en_25e679f.txt.
 
 Copydesk side: `copydesk run --config bench/out/quality-only.yaml --jobs 1 -q` with only the quality stage
-(all four sets, action flag, no cleaning) and `non_latin: {skip: []}`, so that every English check runs on
+(all four sets, action flag, no cleaning) and `non_latin: {skip: [], skip_other_scripts: []}`, so that every check runs on
 every text as in datatrove. The signals are read from copydesk.quality.signals and mapped to the names used
 here by SIGNAL_MAP; the failed check names are assigned to filters by FAILED_TO_FILTER. A second run with the
 stage's default non-Latin handling lists the decisions that handling changes.
@@ -651,7 +651,7 @@ stages:
     sets: [{sets}]
     action: flag
 {extra}"""
-DATATROVE_COMPAT = "    non_latin:\n      skip: []\n"
+DATATROVE_COMPAT = "    non_latin:\n      skip: []\n      skip_other_scripts: []\n"
 
 
 def write_config(path, sets, template, extra=DATATROVE_COMPAT):
@@ -1092,7 +1092,7 @@ def make_report(args, news, gen, records, dec_stats, sig_stats, dec_dis, sig_dis
         L.append(f"| {label} | {st['agree']}/{st['total']} | {p:.2f} | {pct(st['news_agree'], st['news_total']):.2f} | "
                  f"{st['dt_drop']} | {st['cd_drop']} | "
                  f"{'met' if p >= 99 else 'MISSED'} |")
-    L.append(f"\nThe agreement runs use `non_latin: {{skip: []}}` (every English check on every text, as datatrove "
+    L.append(f"\nThe agreement runs use `non_latin: {{skip: [], skip_other_scripts: []}}` (every check on every text, as datatrove "
              f"with language eng). With the stage's default non-Latin handling, {len(nonlatin)} documents change a "
              f"decision (copydesk keeps them where datatrove drops them; intended):")
     if nonlatin:

@@ -86,4 +86,31 @@ final class EnglishTokenizerTests: XCTestCase {
             return counter.sentences
         }
     }
+
+    /// Tokens of `text` and the tokenizer's count of inner-loop steps.
+    private func tokenCountAndWork(_ text: String) -> (tokens: Int, work: Int) {
+        let bytes = Array(text.utf8)
+        var collector = Collector()
+        var scratch = TokenizerScratch()
+        bytes.withUnsafeBufferPointer { EnglishTokenizer.english.tokenize($0, 0..<$0.count, into: &collector, scratch: &scratch) }
+        return (collector.tokens.count, scratch.work)
+    }
+
+    func testWorkOnOneLongChunkIsLinearInItsLength() {
+        // Runs of one-scalar pieces ("a" ":" "a" ...) and of '@' (each a possible URL user part) used to
+        // try every later piece, or read the rest of the chunk, from each position.
+        let perByte = 2 * (EnglishTokenizer.english.specials.maximumLength + 1)
+        for unit in ["@", "a:", "((", "a@b:", "@a.b", "a.@"] {
+            let text = String(repeating: unit, count: 20_000 / unit.utf8.count)
+            let work = tokenCountAndWork(text).work
+            XCTAssertLessThanOrEqual(work, perByte * text.utf8.count, "work on \"\(unit)\" × \(20_000 / unit.utf8.count)")
+        }
+    }
+
+    func testLongChunksWithoutSpacesSplitAsTheRulesSay() {
+        // "@@@…" is no URL and has no affix: one token. "a:a:…a:" loses its final ':' as a suffix and
+        // splits at every ':' between letters: one token per character.
+        XCTAssertEqual(tokenCountAndWork(String(repeating: "@", count: 300_000)).tokens, 1)
+        XCTAssertEqual(tokenCountAndWork(String(repeating: "a:", count: 150_000)).tokens, 300_000)
+    }
 }

@@ -124,6 +124,44 @@ final class QualityStageTests: XCTestCase {
         XCTAssertEqual(document.trace.last?.effect, .other(action: "c4_filter_lines"))
     }
 
+    func testC4FilterLinesMovesEntitiesAndDetectionsWithTheText() throws {
+        let text = "Home | News\nNarendra Modi met Joe Biden in New Delhi on Monday.\nclick here\n"
+            + "The two leaders spoke for an hour. They agreed on trade. Aides said the talks went well. "
+            + "A joint statement followed. More meetings are planned.[2] Joe Biden flew home."
+        let bytes = Array(text.utf8)
+        func range(of needle: String, from: Int = 0) -> Range<Int> {
+            let n = Array(needle.utf8)
+            let start = (from...(bytes.count - n.count)).first { bytes[$0..<($0 + n.count)].elementsEqual(n) }!
+            return start..<(start + n.count)
+        }
+        let modi = range(of: "Narendra Modi"), biden = range(of: "Joe Biden"), home = range(of: "Home")
+        let lastBiden = range(of: "Joe Biden", from: biden.upperBound)
+        var document = Document(fields: ["text": bytes])
+        document.entities = [
+            Entity(field: "text", range: home, label: "ORG", source: .model),
+            Entity(field: "text", range: modi, label: "PERSON", source: .model),
+            Entity(field: "text", range: biden, label: "PERSON", source: .model),
+            Entity(field: "text", range: lastBiden, label: "PERSON", source: .model),
+        ]
+        document.moderation = [
+            ModerationDetection(stage: "m", type: "lexicon", category: "x", severity: .low, rule: "r", field: "text",
+                                range: range(of: "click"), confidence: 1, action: "flag"),
+            ModerationDetection(stage: "m", type: "lexicon", category: "x", severity: .low, rule: "r", field: "text",
+                                range: lastBiden, confidence: 1, action: "flag"),
+        ]
+        try pipeline("    sets: [c4]\n    c4: {filter_lines: true, bad_words: false}\n").process(&document, context: WorkerContext())
+        let out = try XCTUnwrap(document.string("text"))
+        XCTAssertTrue(out.hasPrefix("Narendra Modi met Joe Biden"), out)
+        XCTAssertTrue(out.contains("planned. Joe Biden flew home."), out)
+        let newBytes = Array(out.utf8)
+        // "Home" went with its line; the rest still spell what they spelled.
+        XCTAssertEqual(document.entities?.map { String(decoding: newBytes[$0.range], as: UTF8.self) }, ["Narendra Modi", "Joe Biden", "Joe Biden"])
+        XCTAssertEqual(document.entities?.last?.range.upperBound, newBytes.count - " flew home.".utf8.count)
+        let detections = try XCTUnwrap(document.moderation)
+        XCTAssertTrue(detections[0].range.isEmpty)
+        XCTAssertEqual(String(decoding: newBytes[detections[1].range], as: UTF8.self), "Joe Biden")
+    }
+
     func testC4FilterLinesLeavesADocumentThatFailsC4Alone() throws {
         let text = "Only one line here.\nMenu"
         let document = process(text, through: try pipeline("    sets: [c4]\n    c4: {filter_lines: true}\n"))
@@ -175,6 +213,24 @@ final class QualityStageTests: XCTestCase {
         }
     }
 
+    func testWellFormedHindiAndChineseNewsPassByDefault() throws {
+        // Hindi ends sentences in "।" and Chinese has no spaces between words: C4's sentence count
+        // and the word-count, word-length and top n-gram checks do not apply to them.
+        let analyzer = QualityAnalyzer(badWords: BadWordList([]))
+        for name in ["hindi", "chinese"] {
+            let report = analyzer.analyze(try fixture(name))
+            XCTAssertEqual(report.script, "other", name)
+            XCTAssertEqual(report.failed, [], name)
+        }
+    }
+
+    func testLatinTextInAnotherLanguageKeepsTheScriptChecks() throws {
+        let report = QualityAnalyzer(badWords: BadWordList([])).analyze(try fixture("german"))
+        XCTAssertEqual(report.language, "de")
+        XCTAssertEqual(report.checks.first { $0.name == "too_few_sentences" }?.applies, true)
+        XCTAssertEqual(report.checks.first { $0.name == "gopher_enough_stop_words" }?.applies, false)
+    }
+
     func testGermanTextIsRecognisedAndSkipsTheEnglishStopWordCheck() throws {
         let report = QualityAnalyzer(badWords: BadWordList([])).analyze(try fixture("german"))
         XCTAssertEqual(report.script, "latin")
@@ -201,6 +257,19 @@ final class QualityStageTests: XCTestCase {
     }
 
     // MARK: Examples
+
+    func testExampleNamingAnUnknownCheckIsAnErrorAtTheName() {
+        // "gopher_short_docs" is a typo; top_5_gram is no check with the default n-gram sizes.
+        let errors = configErrors("""
+            stages:
+              - stage: quality
+                examples:
+                  - input: "Too short."
+                    failed: [gopher_short_docs, top_5_gram]
+            """)
+        XCTAssertTrue(errors.contains { $0.hasPrefix("pipeline.yaml:5:18: error: unknown check \"gopher_short_docs\"") && $0.contains("did you mean \"gopher_short_doc\"?") }, "\(errors)")
+        XCTAssertTrue(errors.contains { $0.hasPrefix("pipeline.yaml:5:37: error: unknown check \"top_5_gram\"") }, "\(errors)")
+    }
 
     func testExamplesReportAMismatch() throws {
         let p = try pipeline("""

@@ -13,7 +13,7 @@ public struct QualityAnalyzer: Sendable {
     }
 
     /// The analysis of `text`, and the lines C4 keeps when `keepC4Lines` (nil if C4 did not run).
-    public func analyze(_ text: UnsafeBufferPointer<UInt8>, keepC4Lines: Bool = false) -> (report: QualityReport, c4Lines: [[UInt8]]?) {
+    public func analyze(_ text: UnsafeBufferPointer<UInt8>, keepC4Lines: Bool = false) -> (report: QualityReport, c4Lines: [C4KeptLine]?) {
         var report = QualityReport()
         let sets = settings.sets
         var scratch = TokenizerScratch()
@@ -22,7 +22,7 @@ public struct QualityAnalyzer: Sendable {
         var words = WordList(text: text, stopWords: stopWords, capacity: text.count / 5 + 8)
         tokenizer.tokenize(text, 0..<text.count, into: &words, scratch: &scratch)
         report.script = words.latinShare < settings.nonLatin.minLatinShare ? "other" : "latin"
-        var c4Lines: [[UInt8]]?
+        var c4Lines: [C4KeptLine]?
         for set in QualitySet.allCases where sets.contains(set) {
             switch set {
             case .gopher:
@@ -52,7 +52,8 @@ public struct QualityAnalyzer: Sendable {
             skipEnglishChecks = true
         }
         if skipEnglishChecks {
-            for index in report.checks.indices where skip.contains(report.checks[index].name) {
+            let scriptSkip = report.script == "other" ? settings.nonLatin.skipOtherScripts : []
+            for index in report.checks.indices where skip.contains(report.checks[index].name) || scriptSkip.contains(report.checks[index].name) {
                 report.checks[index].applies = false
             }
         }

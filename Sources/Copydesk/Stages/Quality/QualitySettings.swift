@@ -103,6 +103,12 @@ public struct NonLatinSettings: Sendable, Equatable {
     public var minLatinShare = 0.5
     /// Checks skipped for non-Latin text (they assume English).
     public var skip: [String] = ["gopher_enough_stop_words", "gopher_below_alpha_threshold", "document_removed_with_badwords"]
+    /// Checks skipped, besides `skip`, only for text whose script is not Latin: they count sentences
+    /// that end in '.', '?' or '!' (not "।" or "。") or words between spaces (none in Chinese or Japanese).
+    public var skipOtherScripts: [String] = [
+        "too_few_sentences", "gopher_short_doc", "gopher_long_doc", "gopher_below_avg_threshold", "gopher_above_avg_threshold",
+        "top_2_gram", "top_3_gram", "top_4_gram", "list_ratio",
+    ]
     /// Whether Latin-script text whose function words are German, French, Spanish, Portuguese, Italian
     /// or Dutch skips the same checks.
     public var detectLanguages = true

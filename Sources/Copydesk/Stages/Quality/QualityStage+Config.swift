@@ -17,7 +17,7 @@ extension QualityStage {
         "line_punct_thr", "line_punct_exclude_zero", "short_line_thr", "short_line_length", "char_duplicates_ratio", "new_line_ratio",
     ]
     static let scoreKeys = ["weights", "softness", "failure_factor"]
-    static let nonLatinKeys = ["min_latin_share", "skip", "detect_languages"]
+    static let nonLatinKeys = ["min_latin_share", "skip", "skip_other_scripts", "detect_languages"]
     static let exampleKeys = ["input", "failed"]
     static let badWordFileKeys = ["description", "source", "license", "words"]
     /// The bad-words list compiled into copydesk (`Rules/quality/badwords-en.yaml`).
@@ -63,12 +63,13 @@ extension QualityStage {
         if let node = mapping.value("non_latin"), let nonLatin = ConfigMapping(node, allowedKeys: nonLatinKeys, what: "non_latin settings", context: context) {
             if let share = number(nonLatin, "min_latin_share", context: context, range: 0...1) { settings.nonLatin.minLatinShare = share }
             if let detect = nonLatin.bool("detect_languages") { settings.nonLatin.detectLanguages = detect }
-            if let skip = nonLatin.strings("skip") {
-                let known = checkNames(QualitySettings())
-                for (name, mark) in skip where !known.contains(name) {
+            let known = checkNames(QualitySettings())
+            for key in ["skip", "skip_other_scripts"] {
+                guard let names = nonLatin.strings(key) else { continue }
+                for (name, mark) in names where !known.contains(name) {
                     context.error(unknownNameMessage("check", name, among: known), at: mark)
                 }
-                settings.nonLatin.skip = skip.map(\.0)
+                if key == "skip" { settings.nonLatin.skip = names.map(\.0) } else { settings.nonLatin.skipOtherScripts = names.map(\.0) }
             }
         }
         settings.minScore = number(mapping, "min_score", context: context, range: 0...1)
@@ -85,7 +86,7 @@ extension QualityStage {
         if settings.sets.contains(.c4), settings.c4.badWords {
             badWords = loadBadWords(badWordsSource, file: definition.file, mark: mapping.mark(of: "c4"), context: context)
         }
-        let examples = decodeExamples(mapping, context: context)
+        let examples = decodeExamples(mapping, checks: checkNames(settings), context: context)
         let failed = context.diagnostics[errorsBefore...].contains { $0.severity == .error }
         guard !failed, let action else { return nil }
         return QualityStage(
@@ -196,11 +197,16 @@ extension QualityStage {
         return result
     }
 
-    private static func decodeExamples(_ mapping: ConfigMapping, context: ConfigContext) -> [QualityExample] {
+    /// The `examples:` entries; a `failed:` name that is not one of `checks` (what the stage can
+    /// report) is an error at that name, as such an example could never pass.
+    private static func decodeExamples(_ mapping: ConfigMapping, checks: [String], context: ConfigContext) -> [QualityExample] {
         (mapping.list("examples") ?? []).compactMap { node in
             guard let example = ConfigMapping(node, allowedKeys: exampleKeys, what: "quality example", context: context),
                   let input = example.string("input", required: true) else { return nil }
             guard let failed = example.strings("failed", required: true) else { return nil }
+            for (name, mark) in failed where !checks.contains(name) {
+                context.error(unknownNameMessage("check", name, among: checks), at: mark)
+            }
             return QualityExample(input: input, failed: failed.map(\.0), mark: node.mark)
         }
     }

@@ -62,7 +62,7 @@ public struct QualityStage: Stage {
         }
         let c4Failed = report.checks.contains { $0.set == .c4 && !$0.passed }
         if let c4Lines, !c4Failed {
-            replaceText(of: &document, with: c4Lines, old: text)
+            keepOnlyC4Lines(of: &document, keeping: c4Lines, old: text)
         }
         document.quality = report
     }
@@ -108,24 +108,35 @@ public struct QualityStage: Stage {
         document.trace.append(TraceEvent(source: source, field: field, range: 0..<0, matchedIn: bytes, matchRange: 0..<bytes.count, effect: effect))
     }
 
-    /// `"\n".join(kept_lines).strip()`, as datatrove's C4 filter leaves the text.
-    private func replaceText(of document: inout Document, with lines: [[UInt8]], old: [UInt8]) {
-        var joined: [UInt8] = []
-        joined.reserveCapacity(old.count)
-        for (index, line) in lines.enumerated() {
-            if index > 0 { joined.append(0x0A) }
-            joined += line
-        }
-        let kept = joined.withUnsafeBufferPointer { PythonText.strip($0, 0..<$0.count) }
-        let new = Array(joined[kept])
-        guard new != old else { return }
+    /// `"\n".join(kept_lines).strip()`, as datatrove's C4 filter leaves the text. Entities and
+    /// moderation detections of the field move with the text; an entity in removed text is dropped,
+    /// a detection there (a record of what fired) keeps an empty range where its text was.
+    private func keepOnlyC4Lines(of document: inout Document, keeping lines: [C4KeptLine], old: [UInt8]) {
+        let filter = C4LineFilter(keeping: lines, of: old)
+        guard !filter.edits.isEmpty else { return }
         if document.tracksOrigins {
             let original = document.originalRange(of: 0..<old.count, in: field)
             document.trace.append(TraceEvent(
                 source: filterSource, field: field, range: original, matchedIn: old, matchRange: 0..<old.count,
                 effect: .other(action: "c4_filter_lines")))
         }
-        document.setField(field, to: new)
+        document.apply(filter.edits, to: field)
+        if let entities = document.entities {
+            document.entities = entities.compactMap { entity in
+                guard entity.field == field else { return entity }
+                guard let range = filter.map(entity.range) else { return nil }
+                var moved = entity
+                moved.range = range
+                return moved
+            }
+        }
+        if document.moderation != nil {
+            let shift = OffsetShift(filter.edits)
+            for index in document.moderation!.indices where document.moderation![index].field == field {
+                let range = document.moderation![index].range
+                document.moderation![index].range = filter.map(range) ?? shift.map(range).lowerBound..<shift.map(range).lowerBound
+            }
+        }
     }
 
     /// The names of the checks `settings` enables, in report order.

@@ -3,8 +3,8 @@
 /// Every line is examined (datatrove stops at the first line with "lorem ipsum" or a curly bracket);
 /// sentences are counted with spaCy's sentencizer rule over the English tokenizer's tokens.
 struct C4Quality {
-    /// The lines C4 keeps, as they are kept (stripped, citations removed).
-    var keptLines: [[UInt8]] = []
+    /// The lines C4 keeps (stripped), with the citations it removes from them.
+    var keptLines: [C4KeptLine] = []
 
     static func measure(
         _ text: UnsafeBufferPointer<UInt8>, words: WordList, settings: C4Settings, tokenizer: EnglishTokenizer,
@@ -79,7 +79,7 @@ struct C4Quality {
             case .kept(let lineSentences):
                 counts.kept += 1
                 sentences += lineSentences
-                if keepLines { result.keptLines.append(citations.isEmpty ? Array(text[line]) : cleaned) }
+                if keepLines { result.keptLines.append(C4KeptLine(range: line, citations: citations)) }
             }
         }
         report.add("c4_lines", Double(lines.count))

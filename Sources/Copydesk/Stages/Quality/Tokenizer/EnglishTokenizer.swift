@@ -187,7 +187,7 @@ struct EnglishTokenizer: Sendable {
             let coreEnd = scratch.byte(hi)
             if let special = specials.lookup(UnsafeBufferPointer(rebasing: text[coreStart..<coreEnd])) {
                 emitSpecial(special, at: coreStart, into: &pieces)
-            } else if URLMatcher.matches(scratch.scalars, lo, hi) {
+            } else if URLMatcher.matches(scratch.scalars, lo, hi, work: &scratch.work) {
                 pieces.token(coreStart, coreEnd)
             } else {
                 emitInfixSplit(scratch, lo, hi, into: &pieces)
@@ -196,20 +196,30 @@ struct EnglishTokenizer: Sendable {
         for suffix in scratch.suffixes.reversed() {
             pieces.token(scratch.byte(suffix.lowerBound), scratch.byte(suffix.upperBound))
         }
-        emitMergingSpecials(pieces.ranges, text, into: &sink)
+        emitMergingSpecials(pieces.ranges, text, into: &sink, work: &scratch.work)
         swap(&pieces.ranges, &scratch.pieces)
     }
 
     /// spaCy's second pass (`_apply_special_cases`): adjacent tokens that together spell an exception
     /// ("'" "'" → "''", "Mr" "." → "Mr.") become that exception's tokens; longest run first.
-    private func emitMergingSpecials<Sink: TokenSink>(_ pieces: [Range<Int>], _ text: UnsafeBufferPointer<UInt8>, into sink: inout Sink) {
+    private func emitMergingSpecials<Sink: TokenSink>(
+        _ pieces: [Range<Int>], _ text: UnsafeBufferPointer<UInt8>, into sink: inout Sink, work: inout Int
+    ) {
         var i = 0
         while i < pieces.count {
             var merged = false
-            var last = pieces.count - 1
+            // Only runs no longer than the longest exception can be one: find the longest such run
+            // (pieces are at least a byte each, so this is bounded), then try it and shorter ones.
+            let start = pieces[i].lowerBound
+            var last = i
+            while last + 1 < pieces.count, pieces[last + 1].upperBound - start <= specials.maximumLength {
+                last += 1
+                work &+= 1
+            }
             while last > i {
-                let start = pieces[i].lowerBound, end = pieces[last].upperBound
-                if end - start <= specials.maximumLength, let special = specials.lookup(UnsafeBufferPointer(rebasing: text[start..<end])),
+                work &+= 1
+                let end = pieces[last].upperBound
+                if let special = specials.lookup(UnsafeBufferPointer(rebasing: text[start..<end])),
                    let pattern = matcherPatterns[special.lowerBound], pattern.count == last - i + 1,
                    pattern.indices.allSatisfy({ pattern[$0] == pieces[i + $0].count }) {
                     emitSpecial(special, at: start, into: &sink)
@@ -273,6 +283,9 @@ struct TokenizerScratch {
     var suffixes: [Range<Int>] = []
     /// The tokens of the chunk, before exceptions are merged.
     var pieces: [Range<Int>] = []
+    /// Steps of the loops that could go quadratic on one long chunk (runs tried as exceptions,
+    /// scalars the URL host check reads): tests pin that the work stays linear in the text.
+    var work = 0
 
     mutating func load(_ text: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) {
         scalars.removeAll(keepingCapacity: true)

@@ -3,21 +3,39 @@
 /// `[scheme://][user@]host.tld[:port][/path]`, where the top-level domain is 2 to 63 lowercase
 /// letters. The IP-address branch is left out: a dotted number is one token either way.
 enum URLMatcher {
-    static func matches(_ s: [UInt32], _ lo: Int, _ hi: Int) -> Bool {
+    /// `work` counts the scalars the host checks read (linear in `hi - lo`).
+    static func matches(_ s: [UInt32], _ lo: Int, _ hi: Int, work: inout Int) -> Bool {
         var hostStart = lo
         // (?:[\w\+\-\.]{2,})://
         if let colon = firstIndex(of: 0x3A, in: s, lo, hi), colon + 2 < hi, s[colon + 1] == 0x2F, s[colon + 2] == 0x2F,
            colon - lo >= 2, s[lo..<colon].allSatisfy({ ScalarClass.isWord($0) || $0 == 0x2B || $0 == 0x2D || $0 == 0x2E }) {
             hostStart = colon + 3
         }
-        if host(s, hostStart, hi) { return true }
-        // (?:\S+(?::\S*)?@) : the host may start after any '@'.
-        var at = hostStart
+        if host(s, hostStart, hi, work: &work) { return true }
+        // (?:\S+(?::\S*)?@) : the host may start after any '@'. A host holds no '@' before its
+        // end (the first ':' '/' '?' '#'), so only the last '@' before such an end can start one:
+        // each stretch between ends is then read once, not once per '@' in it.
+        var at = hostStart + 1
         while at < hi {
-            if s[at] == 0x40, at > hostStart, host(s, at + 1, hi) { return true }
-            at += 1
+            guard s[at] == 0x40 else {
+                at += 1
+                continue
+            }
+            var next = at + 1
+            while next < hi, !isHostEnd(s[next]), s[next] != 0x40 { next += 1 }
+            work &+= next - at
+            if next < hi, s[next] == 0x40 {
+                at = next
+                continue
+            }
+            if host(s, at + 1, hi, work: &work) { return true }
+            at = next + 1
         }
         return false
+    }
+
+    private static func isHostEnd(_ c: UInt32) -> Bool {
+        c == 0x3A || c == 0x2F || c == 0x3F || c == 0x23
     }
 
     private static func firstIndex(of value: UInt32, in s: [UInt32], _ lo: Int, _ hi: Int) -> Int? {
@@ -30,9 +48,10 @@ enum URLMatcher {
     }
 
     /// `(label.)+tld(:port)?([/?#]\S*)?$` from `start`.
-    private static func host(_ s: [UInt32], _ start: Int, _ hi: Int) -> Bool {
+    private static func host(_ s: [UInt32], _ start: Int, _ hi: Int, work: inout Int) -> Bool {
         var end = start
-        while end < hi, s[end] != 0x3A, s[end] != 0x2F, s[end] != 0x3F, s[end] != 0x23 { end += 1 }
+        while end < hi, !isHostEnd(s[end]) { end += 1 }
+        work &+= end - start + 1
         // Labels, then the top-level domain after the last dot.
         guard let lastDot = (start..<end).last(where: { s[$0] == 0x2E }), lastDot > start else { return false }
         let tld = s[(lastDot + 1)..<end]
