@@ -47,20 +47,7 @@ public struct Pipeline: Sendable {
     /// Runs one stage. If it throws, the document is restored as it was before the stage and the
     /// error is recorded.
     public func apply(_ stage: any Stage, to document: inout Document, context: WorkerContext) {
-        guard stage.canThrow else {
-            // The contract says it never throws: no snapshot, so no copy-on-write of what it changes.
-            do { try stage.process(&document, context: context) } catch {
-                document.errors.append(StageError(stage: stage.id, message: "\(error)"))
-            }
-            return
-        }
-        let before = document
-        do {
-            try stage.process(&document, context: context)
-        } catch {
-            document = before
-            document.errors.append(StageError(stage: stage.id, message: "\(error)"))
-        }
+        stage.processRecordingErrors(&document, context: context)
     }
 
     /// Whether some stage wants whole batches, so that batches run stage by stage.

@@ -100,13 +100,26 @@ extension Stage {
 
     public func process(batch documents: inout [Document], context: WorkerContext) {
         for index in documents.indices {
-            let before = documents[index]
-            do {
-                try process(&documents[index], context: context)
-            } catch {
-                documents[index] = before
-                documents[index].errors.append(StageError(stage: id, message: "\(error)"))
+            processRecordingErrors(&documents[index], context: context)
+        }
+    }
+
+    /// Runs `process` on one document. If it throws, the document is restored as it was before
+    /// and the error is recorded; a stage that says it never throws (`canThrow`) is run without
+    /// that snapshot, so without a copy-on-write of what it changes.
+    public func processRecordingErrors(_ document: inout Document, context: WorkerContext) {
+        guard canThrow else {
+            do { try process(&document, context: context) } catch {
+                document.errors.append(StageError(stage: id, message: "\(error)"))
             }
+            return
+        }
+        let before = document
+        do {
+            try process(&document, context: context)
+        } catch {
+            document = before
+            document.errors.append(StageError(stage: id, message: "\(error)"))
         }
     }
 
