@@ -116,14 +116,7 @@ public struct DocumentCodec: Sendable {
         swap(&writer.bytes, &out)
         defer { swap(&writer.bytes, &out) }
         writer.beginObject()
-        writer.key("meta")
-        writer.meta(document.meta)
-        writer.key("tags")
-        writer.strings(document.tags)
-        writer.key("flags")
-        writer.flags(document.flags)
-        writer.key("decision")
-        writer.string(document.decision.rawValue)
+        writer.decisionMembers(of: document)
         if let reason = document.dropReason {
             writer.key("reason")
             writer.string(reason)

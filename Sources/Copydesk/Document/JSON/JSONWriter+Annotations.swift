@@ -9,6 +9,19 @@ extension JSONWriter {
         endObject()
     }
 
+    /// The `"meta"`, `"tags"`, `"flags"` and `"decision"` members (no braces): how both the output's
+    /// `copydesk` object and a plugin request's begin.
+    mutating func decisionMembers(of document: Document) {
+        key("meta")
+        meta(document.meta)
+        key("tags")
+        strings(document.tags)
+        key("flags")
+        flags(document.flags)
+        key("decision")
+        string(document.decision.rawValue)
+    }
+
     /// `["tag", …]`.
     public mutating func strings(_ values: [String]) {
         beginArray()
