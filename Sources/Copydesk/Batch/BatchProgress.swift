@@ -1,9 +1,8 @@
 /// Where a batch run is, for a progress line.
 public struct BatchProgress: Sendable {
+    /// Inputs done, with those skipped by `--resume`.
     public var filesDone = 0
     public var filesTotal = 0
-    /// Inputs skipped by `--resume` (counted in `filesDone`).
-    public var filesSkipped = 0
     /// Input bytes read from disk so far: for a compressed file, its compressed position.
     public var bytesDone = 0
     /// The size of every input on disk; nil when one of them is stdin.

@@ -65,13 +65,7 @@ public struct BatchReport: Sendable {
         if !failures.isEmpty { label += ", \(failures.count) failed" }
         if stoppedEarly { label += ", stopped early" }
         rows.append(row(label, summary, bytesIn, bytesOut, seconds))
-        let widths = (0..<rows[0].count).map { column in rows.map { $0[column].count }.max() ?? 0 }
-        return rows.map { cells in
-            cells.enumerated().map { column, cell in
-                let pad = String(repeating: " ", count: widths[column] - cell.count)
-                return column == 0 ? cell + pad : pad + cell
-            }.joined(separator: "  ")
-        }.joined(separator: "\n") + "\n"
+        return TextTable.lines(rows, rightAligned: Set(1..<rows[0].count)).joined(separator: "\n") + "\n"
     }
 
     private func megabytes(_ bytes: Int) -> String {

@@ -189,18 +189,15 @@ private struct Lane: Sendable {
                     atPath: URL(fileURLWithPath: paths.output).deletingLastPathComponent().path, withIntermediateDirectories: true)
                 let main = try StagedOutputFile(path: paths.output, compression: paths.compression)
                 mainFile = main
-                var rejects = shared.rejects
-                if rejects == nil {
-                    let file = try StagedOutputFile(path: paths.rejects, compression: paths.compression, lazy: true)
+                // The shared side file when there is one, else this input's own, staged.
+                func sideSink(_ shared: ByteSink?, path: String) throws -> ByteSink {
+                    if let shared { return shared }
+                    let file = try StagedOutputFile(path: path, compression: paths.compression, lazy: true)
                     staged.append(file)
-                    rejects = ByteSink(output: file, name: paths.rejects)
+                    return ByteSink(output: file, name: path)
                 }
-                var dropped = shared.dropped
-                if dropped == nil {
-                    let file = try StagedOutputFile(path: paths.dropped, compression: paths.compression, lazy: true)
-                    staged.append(file)
-                    dropped = ByteSink(output: file, name: paths.dropped)
-                }
+                let rejects = try sideSink(shared.rejects, path: paths.rejects)
+                let dropped = try sideSink(shared.dropped, path: paths.dropped)
                 staged.append(main)  // committed last
                 sinks = PipelineRunner.Sinks(output: ByteSink(output: main, name: paths.output), rejects: rejects, dropped: dropped, log: log)
             } else {
@@ -220,25 +217,25 @@ private struct Lane: Sendable {
             state.finish(lane: lane, file: FileReport(
                 index: job.index, name: input.name, summary: summary, bytesIn: raw.position, bytesOut: bytesOut,
                 seconds: Double(MonotonicClock.now() - started) / 1e9))
-        } catch let error as InputReadFailure {
-            for file in staged { file.discard() }
-            fail(lane: lane, error.description, bytesIn: raw.position)
-        } catch let error as InputReadError {
-            for file in staged { file.discard() }
-            fail(lane: lane, error.description, bytesIn: raw.position)
-        } catch let stopped as PipelineStopped {
-            for file in staged { file.discard() }
-            // Counted as far as it went. Only what went to stdout is out: a staged
-            // output is discarded.
-            let streamed = job.paths == nil && shared.outputFile == nil
-            let file = FileReport(
-                index: job.index, name: input.name, summary: stopped.summary, bytesIn: raw.position,
-                bytesOut: streamed ? (shared.output?.bytesWritten ?? 0) - streamedBefore : 0,
-                seconds: Double(MonotonicClock.now() - started) / 1e9)
-            state.stop(stopped, lane: lane, file: file)
         } catch {
             for file in staged { file.discard() }
-            state.stop(error)
+            switch error {
+            case let error as InputReadFailure:
+                fail(lane: lane, error.description, bytesIn: raw.position)
+            case let error as InputReadError:
+                fail(lane: lane, error.description, bytesIn: raw.position)
+            case let stopped as PipelineStopped:
+                // Counted as far as it went. Only what went to stdout is out: a staged
+                // output is discarded.
+                let streamed = job.paths == nil && shared.outputFile == nil
+                let file = FileReport(
+                    index: job.index, name: input.name, summary: stopped.summary, bytesIn: raw.position,
+                    bytesOut: streamed ? (shared.output?.bytesWritten ?? 0) - streamedBefore : 0,
+                    seconds: Double(MonotonicClock.now() - started) / 1e9)
+                state.stop(stopped, lane: lane, file: file)
+            default:
+                state.stop(error)
+            }
         }
     }
 

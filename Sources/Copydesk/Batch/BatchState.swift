@@ -95,7 +95,6 @@ final class BatchState: @unchecked Sendable {
         guard callback != nil else { return nil }
         var progress = BatchProgress()
         progress.filesTotal = report.filesTotal
-        progress.filesSkipped = report.filesSkipped
         progress.filesDone = report.filesDone + report.filesSkipped
         progress.bytesTotal = bytesTotal
         progress.documents = report.summary

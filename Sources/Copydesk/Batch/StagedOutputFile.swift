@@ -86,16 +86,8 @@ public final class StagedOutputFile: ByteOutput, @unchecked Sendable {
     }
 
     private func writeToDisk(_ bytes: UnsafeRawBufferPointer) throws {
-        guard let base = bytes.baseAddress else { return }
-        var offset = 0
-        while offset < bytes.count {
-            let written = systemWrite(descriptor, base + offset, bytes.count - offset)
-            if written < 0 {
-                if errno == EINTR { continue }
-                throw OutputWriteError(name: partialPath, code: errno)
-            }
-            offset += written
-        }
+        let code = writeFully(descriptor, bytes)
+        if code != 0 { throw OutputWriteError(name: partialPath, code: code) }
         bytesOnDisk += bytes.count
     }
 
@@ -114,9 +106,7 @@ public final class StagedOutputFile: ByteOutput, @unchecked Sendable {
 }
 
 #if canImport(Glibc)
-private let systemWrite = Glibc.write
 private let systemClose = Glibc.close
 #elseif canImport(Darwin)
-private let systemWrite = Darwin.write
 private let systemClose = Darwin.close
 #endif

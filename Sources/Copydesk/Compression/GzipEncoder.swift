@@ -13,10 +13,9 @@ final class GzipEncoder: StreamEncoder {
         stream.initialize(to: z_stream())
         output = .allocate(byteCount: 128 * 1024, alignment: 16)
         let status = copydesk_deflate_init_gzip(stream, level)
+        // A throw from here on runs deinit, which frees what init allocated (deflateEnd ignores a
+        // stream that never started).
         guard status == Z_OK else {
-            stream.deinitialize(count: 1)
-            stream.deallocate()
-            output.deallocate()
             throw OutputWriteError(name: name, message: "cannot start the gzip encoder (zlib status \(status))")
         }
     }

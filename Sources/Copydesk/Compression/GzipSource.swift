@@ -22,10 +22,9 @@ final class GzipSource: ByteSource {
         stream.initialize(to: z_stream())
         input = .allocate(byteCount: inputSize, alignment: 16)
         let status = copydesk_inflate_init_gzip(stream)
+        // A throw from here on runs deinit, which frees what init allocated (inflateEnd ignores a
+        // stream that never started).
         guard status == Z_OK else {
-            stream.deinitialize(count: 1)
-            stream.deallocate()
-            input.deallocate()
             throw InputReadError(name: name, message: "cannot start the gzip decoder (zlib status \(status))")
         }
     }

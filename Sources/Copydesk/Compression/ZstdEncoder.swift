@@ -15,9 +15,8 @@ final class ZstdEncoder: StreamEncoder {
         output = .allocate(byteCount: ZSTD_CStreamOutSize(), alignment: 16)
         for (parameter, value) in [(ZSTD_c_compressionLevel, level), (ZSTD_c_checksumFlag, 1)] {
             let result = ZSTD_CCtx_setParameter(context, parameter, value)
+            // A throw from here on runs deinit, which frees the context and the buffer.
             if ZSTD_isError(result) != 0 {
-                ZSTD_freeCCtx(context)
-                output.deallocate()
                 throw OutputWriteError(name: name, message: "zstd: \(String(cString: ZSTD_getErrorName(result)))")
             }
         }

@@ -82,16 +82,9 @@ public final class ByteSink: @unchecked Sendable {
             _bytesWritten += bytes.count
             try bytes.withUnsafeBytes { buffer in
                 if let output { return try output.write(buffer) }
-                var offset = 0
-                while offset < buffer.count {
-                    let written = systemWrite(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
-                    if written < 0 {
-                        if errno == EINTR { continue }
-                        if errno == EPIPE { throw OutputClosedError(name: name) }
-                        throw OutputWriteError(name: name, code: errno)
-                    }
-                    offset += written
-                }
+                let code = writeFully(descriptor, buffer)
+                if code == EPIPE { throw OutputClosedError(name: name) }
+                if code != 0 { throw OutputWriteError(name: name, code: code) }
             }
         }
     }
@@ -99,6 +92,21 @@ public final class ByteSink: @unchecked Sendable {
     public func write(_ string: String) throws {
         try write(Array(string.utf8))
     }
+}
+
+/// Writes all of `bytes` to `descriptor`, retrying after EINTR; returns 0, or the errno of the write that failed.
+func writeFully(_ descriptor: Int32, _ bytes: UnsafeRawBufferPointer) -> Int32 {
+    guard let base = bytes.baseAddress else { return 0 }
+    var offset = 0
+    while offset < bytes.count {
+        let written = systemWrite(descriptor, base + offset, bytes.count - offset)
+        if written < 0 {
+            if errno == EINTR { continue }
+            return errno
+        }
+        offset += written
+    }
+    return 0
 }
 
 #if canImport(Glibc)

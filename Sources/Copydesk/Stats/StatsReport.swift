@@ -117,13 +117,6 @@ public struct StatsReport: Sendable {
     }
 
     private func table(_ rows: [[String]], rightAligned: Set<Int>) -> [String] {
-        guard let columns = rows.first?.count else { return [] }
-        let widths = (0..<columns).map { column in rows.map { $0[column].count }.max() ?? 0 }
-        return rows.map { row in
-            row.enumerated().map { column, cell in
-                let pad = String(repeating: " ", count: widths[column] - cell.count)
-                return rightAligned.contains(column) ? pad + cell : cell + pad
-            }.joined(separator: "  ").trimmingSpaces()
-        }
+        TextTable.lines(rows, rightAligned: rightAligned).map { $0.trimmingSpaces() }
     }
 }

@@ -91,6 +91,13 @@ final class CompressionTests: XCTestCase {
         }
     }
 
+    func testAnEncoderThatCannotStartIsAWriteError() {
+        // zlib refuses level 42; the encoder's deinit then frees what its init allocated, once.
+        XCTAssertThrowsError(try GzipEncoder(name: "t.gz", level: 42)) { error in
+            XCTAssertEqual((error as? OutputWriteError)?.description, "t.gz: write failed: cannot start the gzip encoder (zlib status -2)")
+        }
+    }
+
     func testPlainDataPassesThrough() throws {
         let source = try Compression.none.decoder(over: MemorySource(Array("abc".utf8)), name: "t")
         XCTAssertEqual(try readAll(source), Array("abc".utf8))
