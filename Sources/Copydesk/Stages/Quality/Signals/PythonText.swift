@@ -164,7 +164,7 @@ enum PythonText {
     /// `len(s)`: code points.
     @inline(__always)
     static func length(_ text: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Int {
-        ScalarClass.codePointCount(text, range)
+        UTF8Text.codePointCount(text, from: range.lowerBound, to: range.upperBound)
     }
 
     /// FNV-1a hash of `text[range]` mixed with its length: the identity of a line or paragraph.
