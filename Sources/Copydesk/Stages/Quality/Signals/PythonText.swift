@@ -63,6 +63,28 @@ enum PythonText {
         return pieces
     }
 
+    /// `re.split(r"\n{minimum,}", s)`: the pieces between runs of at least `minimum` newlines.
+    static func split(_ text: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, onNewlineRunsOf minimum: Int) -> [Range<Int>] {
+        var pieces: [Range<Int>] = []
+        var start = range.lowerBound
+        var i = range.lowerBound
+        while i < range.upperBound {
+            guard text[i] == 0x0A else {
+                i += 1
+                continue
+            }
+            var runEnd = i + 1
+            while runEnd < range.upperBound, text[runEnd] == 0x0A { runEnd += 1 }
+            if runEnd - i >= minimum {
+                pieces.append(start..<i)
+                start = runEnd
+            }
+            i = runEnd
+        }
+        pieces.append(start..<range.upperBound)
+        return pieces
+    }
+
     /// `s.strip()`.
     static func strip(_ text: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Range<Int> {
         let start = lstrip(text, range).lowerBound
