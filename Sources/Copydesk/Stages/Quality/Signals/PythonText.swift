@@ -159,25 +159,6 @@ enum PythonText {
         return found
     }
 
-    /// Whether `text[range]`, lowercased (ASCII), contains `needle` (lowercase ASCII).
-    static func containsLowercased(_ text: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, _ needle: StaticString) -> Bool {
-        let count = needle.utf8CodeUnitCount
-        let bytes = needle.utf8Start
-        guard range.count >= count else { return false }
-        let first = bytes[0]
-        var i = range.lowerBound
-        let last = range.upperBound - count
-        while i <= last {
-            if lower(text[i]) == first {
-                var k = 1
-                while k < count, lower(text[i + k]) == bytes[k] { k += 1 }
-                if k == count { return true }
-            }
-            i += 1
-        }
-        return false
-    }
-
     @inline(__always)
     static func lower(_ byte: UInt8) -> UInt8 {
         byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte
