@@ -25,7 +25,7 @@ extension ClickbaitStage {
         var examples: [ModerationExample] = []
         var threshold = 0.5
         if let root, let file = ConfigMapping(root, allowedKeys: fileKeys, what: "clickbait feature file", context: fileContext) {
-            threshold = fraction(file, "threshold", context: fileContext) ?? threshold
+            threshold = ModerationActionDecoder.fraction(file, "threshold", context: fileContext) ?? threshold
             var ids: [String: SourceMark] = [:]
             for node in file.list("features", required: true) ?? [] {
                 guard let feature = decodeFeature(node, examples: &examples, context: fileContext) else { continue }
@@ -39,7 +39,7 @@ extension ClickbaitStage {
             examples += ModerationExample.decode(file, what: "clickbait", context: fileContext)
         }
         if fileContext !== context { fileContext.diagnostics.forEach(context.report) }
-        threshold = fraction(mapping, "threshold", context: context) ?? threshold
+        threshold = ModerationActionDecoder.fraction(mapping, "threshold", context: context) ?? threshold
         var severity = Severity.low
         if let name = mapping.string("severity"), let given = ModerationActionDecoder.severity(name, at: mapping.mark(of: "severity"), context: context) {
             severity = given
@@ -59,19 +59,10 @@ extension ClickbaitStage {
             examples: examples)
     }
 
-    private static func fraction(_ mapping: ConfigMapping, _ key: String, context: ConfigContext) -> Double? {
-        guard let value = mapping.value(key) else { return nil }
-        guard let number = value.double, (0...1).contains(number) else {
-            context.error("expected a number from 0 to 1 for \"\(key)\", found \(value.kindDescription)", at: value.mark)
-            return nil
-        }
-        return number
-    }
-
     private static func decodeFeature(_ node: YAMLNode, examples: inout [ModerationExample], context: ConfigContext) -> ClickbaitFeature? {
         guard let feature = ConfigMapping(node, allowedKeys: featureKeys, what: "a clickbait feature", context: context),
               let id = feature.string("id", required: true), let kindName = feature.string("kind", required: true) else { return nil }
-        guard let weight = fraction(feature, "weight", context: context) else {
+        guard let weight = ModerationActionDecoder.fraction(feature, "weight", context: context) else {
             if !feature.has("weight") { context.error("missing required key \"weight\" in clickbait feature \"\(id)\" (a number from 0 to 1)", at: node.mark) }
             return nil
         }
@@ -91,7 +82,9 @@ extension ClickbaitStage {
             guard let nouns = list("nouns") else { return nil }
             kind = .listicle(Set(nouns.map { Array($0.utf8)[...] }))
         case "caps":
-            kind = .caps(minRatio: fraction(feature, "min_ratio", context: context) ?? 0.5, minLetters: feature.int("min_letters", range: 1...20) ?? 5)
+            kind = .caps(
+                minRatio: ModerationActionDecoder.fraction(feature, "min_ratio", context: context) ?? 0.5,
+                minLetters: feature.int("min_letters", range: 1...20) ?? 5)
         case "punctuation":
             kind = .punctuation
         default:

@@ -40,7 +40,7 @@ extension PIIStage {
         var examples: [ModerationExample] = []
         var minConfidence = 0.5
         if let (root, fileContext) = file, let settings = ConfigMapping(root, allowedKeys: fileKeys, what: "PII detector file", context: fileContext) {
-            minConfidence = confidence(settings, context: fileContext) ?? minConfidence
+            minConfidence = ModerationActionDecoder.fraction(settings, "min_confidence", context: fileContext) ?? minConfidence
             let types = settings.value("types")
             for pair in types?.mapping ?? [] {
                 guard let name = pair.key.string, let type = PIIType(rawValue: name) else {
@@ -62,7 +62,7 @@ extension PIIStage {
                 type: type, severity: .medium, raise: [], lower: [], near: type == .pin ? Self.defaultAddressWords : [], allow: [],
                 source: TraceSource(stage: definition.id, rule: "pii.\(type.rawValue)", mark: definition.node.mark))
         }
-        minConfidence = confidence(mapping, context: context) ?? minConfidence
+        minConfidence = ModerationActionDecoder.fraction(mapping, "min_confidence", context: context) ?? minConfidence
         for (pattern, _) in mapping.strings("allow") ?? [] {
             for type in detectors.keys { detectors[type]?.allow.append(Array(pattern.lowercased().utf8)) }
         }
@@ -74,15 +74,6 @@ extension PIIStage {
     }
 
     static let defaultAddressWords: [[UInt8]] = ["road", "nagar", "street", "colony", "sector", "marg", "district", "pin", "pincode"].map { Array($0.utf8) }
-
-    private static func confidence(_ mapping: ConfigMapping, context: ConfigContext) -> Double? {
-        guard let value = mapping.value("min_confidence") else { return nil }
-        guard let number = value.double, (0...1).contains(number) else {
-            context.error("expected a number from 0 to 1 for \"min_confidence\", found \(value.kindDescription)", at: value.mark)
-            return nil
-        }
-        return number
-    }
 
     private static func decodeDetector(
         _ type: PIIType, _ node: YAMLNode, stage: String, examples: inout [ModerationExample], context: ConfigContext

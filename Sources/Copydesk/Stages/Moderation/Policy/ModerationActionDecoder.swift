@@ -1,4 +1,5 @@
-/// Reads `action:`, `redact:`, `mask:` and `tag:` from a stage or policy-rule mapping.
+/// Reads `action:`, `redact:`, `mask:` and `tag:` from a stage or policy-rule mapping, and the
+/// severities and fractions the moderation configs share.
 enum ModerationActionDecoder {
     static let keys = ["action", "redact", "mask", "tag"]
 
@@ -48,5 +49,15 @@ enum ModerationActionDecoder {
             return nil
         }
         return severity
+    }
+
+    /// A number from 0 to 1 under `key` (a weight, threshold or confidence), nil when absent or wrong.
+    static func fraction(_ mapping: ConfigMapping, _ key: String, context: ConfigContext) -> Double? {
+        guard let value = mapping.value(key) else { return nil }
+        guard let number = value.double, (0...1).contains(number) else {
+            context.error("expected a number from 0 to 1 for \"\(key)\", found \(value.kindDescription)", at: value.mark)
+            return nil
+        }
+        return number
     }
 }

@@ -28,12 +28,8 @@ extension ModerationPolicy {
             if let severity = mapping.string("min_severity") {
                 rule.minSeverity = ModerationActionDecoder.severity(severity, at: mapping.mark(of: "min_severity"), context: context)
             }
-            if let value = mapping.value("min_confidence") {
-                if let number = value.double, (0...1).contains(number) {
-                    rule.minConfidence = number
-                } else {
-                    context.error("expected a number from 0 to 1 for \"min_confidence\", found \(value.kindDescription)", at: value.mark)
-                }
+            if let confidence = ModerationActionDecoder.fraction(mapping, "min_confidence", context: context) {
+                rule.minConfidence = confidence
             }
             let onlyClickbait = [rule.stages, rule.categories, rule.types].contains { $0?.allSatisfy { $0 == "clickbait" } == true }
             if case .redact = action, onlyClickbait {

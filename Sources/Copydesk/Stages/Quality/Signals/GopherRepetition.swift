@@ -12,35 +12,10 @@ enum GopherRepetition {
         let range = 0..<text.count
         let length = Double(PythonText.length(text, range))
         // paragraphs = re.split(r"\n{2,}", text.strip())
-        let stripped = PythonText.strip(text, range)
-        var paragraphs: [Range<Int>] = []
-        var start = stripped.lowerBound
-        var i = stripped.lowerBound
-        while i < stripped.upperBound {
-            if text[i] == 0x0A, i + 1 < stripped.upperBound, text[i + 1] == 0x0A {
-                paragraphs.append(start..<i)
-                while i < stripped.upperBound, text[i] == 0x0A { i += 1 }
-                start = i
-            } else {
-                i += 1
-            }
-        }
-        paragraphs.append(start..<stripped.upperBound)
+        let paragraphs = PythonText.split(text, PythonText.strip(text, range), onNewlineRunsOf: 2)
         let paragraphDuplicates = PythonText.duplicates(text, paragraphs, counter: &counter)
         // lines = re.split("\n+", text)
-        var lines: [Range<Int>] = []
-        start = 0
-        i = 0
-        while i < text.count {
-            if text[i] == 0x0A {
-                lines.append(start..<i)
-                while i < text.count, text[i] == 0x0A { i += 1 }
-                start = i
-            } else {
-                i += 1
-            }
-        }
-        lines.append(start..<text.count)
+        let lines = PythonText.split(text, range, onNewlineRunsOf: 1)
         let lineDuplicates = PythonText.duplicates(text, lines, counter: &counter)
 
         // datatrove stops at an empty text before computing anything: no values.

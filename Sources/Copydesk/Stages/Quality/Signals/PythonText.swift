@@ -63,6 +63,28 @@ enum PythonText {
         return pieces
     }
 
+    /// `re.split(r"\n{minimum,}", s)`: the pieces between runs of at least `minimum` newlines.
+    static func split(_ text: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, onNewlineRunsOf minimum: Int) -> [Range<Int>] {
+        var pieces: [Range<Int>] = []
+        var start = range.lowerBound
+        var i = range.lowerBound
+        while i < range.upperBound {
+            guard text[i] == 0x0A else {
+                i += 1
+                continue
+            }
+            var runEnd = i + 1
+            while runEnd < range.upperBound, text[runEnd] == 0x0A { runEnd += 1 }
+            if runEnd - i >= minimum {
+                pieces.append(start..<i)
+                start = runEnd
+            }
+            i = runEnd
+        }
+        pieces.append(start..<range.upperBound)
+        return pieces
+    }
+
     /// `s.strip()`.
     static func strip(_ text: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Range<Int> {
         let start = lstrip(text, range).lowerBound
@@ -137,25 +159,6 @@ enum PythonText {
         return found
     }
 
-    /// Whether `text[range]`, lowercased (ASCII), contains `needle` (lowercase ASCII).
-    static func containsLowercased(_ text: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, _ needle: StaticString) -> Bool {
-        let count = needle.utf8CodeUnitCount
-        let bytes = needle.utf8Start
-        guard range.count >= count else { return false }
-        let first = bytes[0]
-        var i = range.lowerBound
-        let last = range.upperBound - count
-        while i <= last {
-            if lower(text[i]) == first {
-                var k = 1
-                while k < count, lower(text[i + k]) == bytes[k] { k += 1 }
-                if k == count { return true }
-            }
-            i += 1
-        }
-        return false
-    }
-
     @inline(__always)
     static func lower(_ byte: UInt8) -> UInt8 {
         byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte
@@ -164,7 +167,7 @@ enum PythonText {
     /// `len(s)`: code points.
     @inline(__always)
     static func length(_ text: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Int {
-        ScalarClass.codePointCount(text, range)
+        UTF8Text.codePointCount(text, from: range.lowerBound, to: range.upperBound)
     }
 
     /// FNV-1a hash of `text[range]` mixed with its length: the identity of a line or paragraph.

@@ -109,12 +109,4 @@ enum ScalarClass {
         }
         return (0xFFFD, 1)
     }
-
-    /// The number of code points in `text[range]` (Python `len`).
-    @inline(__always)
-    static func codePointCount(_ text: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Int {
-        var count = 0
-        for i in range where text[i] & 0xC0 != 0x80 { count += 1 }
-        return count
-    }
 }
