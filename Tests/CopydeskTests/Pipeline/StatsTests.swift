@@ -34,6 +34,24 @@ final class StatsTests: XCTestCase {
         XCTAssertEqual(stats.ruleOrder, ["junk", "bait", "never", "risky"])
     }
 
+    func testModerationStagesCountADocumentOncePerRule() throws {
+        let moderation = try makePipeline("""
+            stages:
+              - stage: pii
+              - stage: lexicon
+            """)
+        let context = WorkerContext(stats: PipelineStats(for: moderation))
+        for text in ["Write to asha.rao@example.com, ravi.k@example.org or meena@example.net. Damn, damn, damn.", "clean"] {
+            var document = Document(fields: ["text": Array(text.utf8)])
+            moderation.process(&document, context: context)
+        }
+        let stats = try XCTUnwrap(context.stats)
+        XCTAssertEqual(stats.rules["pii.email"]?.hits, 3)
+        XCTAssertEqual(stats.rules["pii.email"]?.documentsHit, 1)
+        XCTAssertEqual(stats.rules["profanity:damn"]?.hits, 3)
+        XCTAssertEqual(stats.rules["profanity:damn"]?.documentsHit, 1)
+    }
+
     func testStageCountersCountChangedDocuments() {
         let stats = collect(["a JUNK", "clean", "two  spaces"])
         XCTAssertEqual(stats.stageOrder, ["clean", "whitespace-2"])

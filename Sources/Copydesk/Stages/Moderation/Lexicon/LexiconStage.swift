@@ -24,10 +24,9 @@ public struct LexiconStage: Stage {
     public func process(_ document: inout Document, context: WorkerContext) {
         let findings = self.findings(in: document)
         if context.collectsStats {
-            for finding in findings {
-                guard let index = matcher.entries.firstIndex(where: { $0.source === finding.source }) else { continue }
-                context.countRule(index) { $0.hits += 1; $0.documentsHit += 1 }
-            }
+            context.countFindings(ruleIndices: findings.map { finding in
+                matcher.entries.firstIndex { $0.source === finding.source }
+            })
         }
         recorder.record(findings, in: &document)
     }

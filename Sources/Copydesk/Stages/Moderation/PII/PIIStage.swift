@@ -29,10 +29,7 @@ public struct PIIStage: Stage {
         let findings = self.findings(in: document)
         if context.collectsStats {
             let ids = ruleIDs
-            for finding in findings {
-                guard let index = ids.firstIndex(of: finding.rule) else { continue }
-                context.countRule(index) { $0.hits += 1; $0.documentsHit += 1 }
-            }
+            context.countFindings(ruleIndices: findings.map { ids.firstIndex(of: $0.rule) })
         }
         recorder.record(findings, in: &document)
     }
